@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every environment variable Conveyor reads, in one place. Nothing else reads process.env.
+ * Unset optional values select the embedded defaults (PGlite, a private redis-server).
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** PostgreSQL connection string; unset = embedded PGlite under CONVEYOR_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** PostgreSQL schema to use (tests isolate themselves with it). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('public'),
+  DATABASE_POOL_SIZE: int(1, 200).default(10),
+  /** Redis connection string; unset = a private redis-server started by `conveyor start`. */
+  REDIS_URL: z.string().url().optional(),
+  /** Prefix of every BullMQ key; tests isolate themselves with it. */
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('conveyor'),
+  CONVEYOR_DATA_DIR: z.string().default('.data'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(0, 65535).default(3000),
+  /** Where the CLI finds a running API. */
+  CONVEYOR_API_URL: z.string().url().default('http://127.0.0.1:3000'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.default(false),
+  WORKER_CONCURRENCY: int(1, 1000).default(16),
+  /** How long a worker's lock on a step job lasts before another worker may take the job over (kill -9). */
+  WORKER_LOCK_MS: int(1000, 600_000).default(30_000),
+  SHUTDOWN_GRACE_MS: int(0, 600_000).default(25_000),
+  /** How often the scheduler looks for due triggers, expired timeouts and undelivered jobs. */
+  SCHEDULER_TICK_MS: int(50, 60_000).default(1000),
+  /** Missed cron firings replayed after downtime, per trigger, at most. */
+  SCHEDULER_MAX_CATCH_UP: int(0, 10_000).default(100),
+  DEFAULT_STEP_TIMEOUT: z.string().default('15m'),
+  /** The `http` step refuses loopback and private addresses unless this is true. */
+  HTTP_STEP_ALLOW_PRIVATE: bool.default(false),
+  HTTP_STEP_MAX_RESPONSE_BYTES: int(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Admin token for machine access until people and API keys arrive (issue 3); unset = open in development only. */
+  CONVEYOR_ADMIN_TOKEN: z.string().min(16).optional(),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,2 @@
+export { loadConfig } from './load-config';
+export type { ConveyorConfig } from './load-config';

@@ -1,0 +1,6 @@
+import { randomUUID } from 'node:crypto';
+
+/** Random identifiers for new records (runs, step executions, documents). */
+export function newId(): string {
+  return randomUUID();
+}

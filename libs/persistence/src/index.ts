@@ -1,0 +1,15 @@
+export { openDatabase } from './open-database';
+export type { Database, OpenDatabaseOptions } from './open-database';
+export { PERSISTENCE_ENTITIES } from './persistence-entities';
+export { PERSISTENCE_MIGRATIONS } from './persistence-migrations';
+export { WorkflowEntity } from './entities/workflow.entity';
+export { WorkflowRevisionEntity } from './entities/workflow-revision.entity';
+export { WorkflowTriggerEntity } from './entities/workflow-trigger.entity';
+export { RunEntity } from './entities/run.entity';
+export { StepExecutionEntity, NO_ITEM_INDEX } from './entities/step-execution.entity';
+export { RunEventEntity } from './entities/run-event.entity';
+export { acquireProcessLock } from './embedded/process-lock';
+export { startEmbeddedPostgres, pgliteDataDir } from './embedded/embedded-postgres';
+export type { EmbeddedPostgres } from './embedded/embedded-postgres';
+export type { ProcessLock, LockConflict } from './embedded/process-lock';
+export * from './repositories';

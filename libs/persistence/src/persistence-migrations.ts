@@ -1,0 +1,5 @@
+import { InitialSchema1795433655288 } from './migrations/1795433655288-initial-schema';
+import { StepResumeCounters1795433700000 } from './migrations/1795433700000-step-resume-counters';
+
+/** Every migration, oldest first. A new migration is a new file in migrations/ added here. */
+export const PERSISTENCE_MIGRATIONS = [InitialSchema1795433655288, StepResumeCounters1795433700000];

@@ -1,0 +1,30 @@
+import { MigrationExecutor, type DataSource } from 'typeorm';
+import { quoteIdentifier } from './search-path-pool';
+
+/**
+ * Brings the schema up to date. Several processes may start at once (api, scheduler and workers
+ * of one deployment): a session-level advisory lock, per schema, lets one of them migrate while
+ * the others wait and then find nothing left to do. All pending migrations run in one transaction.
+ * Returns the names of the migrations applied.
+ */
+export async function runMigrations(dataSource: DataSource, schema: string): Promise<string[]> {
+  const queryRunner = dataSource.createQueryRunner('master');
+  await queryRunner.connect();
+  const lockKey = `conveyor.migrations.${schema}`;
+  try {
+    await queryRunner.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+    try {
+      await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+      // Re-resolve the search path now that the schema surely exists.
+      await queryRunner.query(`SET search_path TO ${quoteIdentifier(schema)}`);
+      const executor = new MigrationExecutor(dataSource, queryRunner);
+      executor.transaction = 'all';
+      const applied = await executor.executePendingMigrations();
+      return applied.map((migration) => migration.name);
+    } finally {
+      await queryRunner.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
+    }
+  } finally {
+    await queryRunner.release();
+  }
+}

@@ -1,0 +1,135 @@
+import { hostname } from 'node:os';
+import type { ConveyorConfig } from '@conveyor/config';
+import { parseDuration, systemClock, type Clock } from '@conveyor/kernel';
+import { createLogger, type Logger } from '@conveyor/observability';
+import { openDatabase, RunStore, WorkflowStore } from '@conveyor/persistence';
+import { createRedisConnection, pingRedis, StepQueue } from '@conveyor/queue-bullmq';
+import type { StepType } from '@conveyor/workflow-engine';
+import {
+  DefinitionCache, Dispatcher, EventServiceImpl, RunAdvancer, RunCreator, RunServiceImpl, RuntimeMetrics, SchedulerLoop, StepExecutor,
+  WorkerRunner, WorkflowServiceImpl, type HealthStatus,
+} from '@conveyor/workflow-runtime';
+import { builtInStepTypes, catalogFromRegistry, createStepTypeRegistry } from '@conveyor/workflow-steps';
+import { startPrivateRedis } from './embedded/private-redis';
+import type { Component, Platform } from './platform.types';
+
+export interface CreatePlatformOptions {
+  components: Component[];
+  logger?: Logger;
+  clock?: Clock;
+  /** Step types added to the built-in ones (later domains; tests). */
+  stepTypes?: StepType[];
+}
+
+/**
+ * The composition root: opens the database and Redis (embedded ones when no URL is configured), wires the
+ * runtime, and starts the components this process runs. Every app and every integration test starts here.
+ */
+export async function createPlatform(config: ConveyorConfig, options: CreatePlatformOptions): Promise<Platform> {
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, component: options.components.join('+') });
+  const clock = options.clock ?? systemClock;
+  const cleanups: (() => Promise<void>)[] = [];
+  try {
+    const database = await openDatabase(config, { logger });
+    cleanups.push(() => database.close());
+    let redisUrl = config.REDIS_URL;
+    if (!redisUrl) {
+      const redis = await startPrivateRedis(config.CONVEYOR_DATA_DIR, logger);
+      cleanups.push(() => redis.stop());
+      redisUrl = redis.url;
+    }
+    const onRedisError = (error: Error) => logger.warn({ err: error }, 'redis connection error');
+    const queueConnection = createRedisConnection(redisUrl, onRedisError);
+    const workerConnection = createRedisConnection(redisUrl, onRedisError);
+    cleanups.push(async () => {
+      queueConnection.disconnect();
+      workerConnection.disconnect();
+    });
+
+    const registry = createStepTypeRegistry([
+      ...builtInStepTypes({ allowPrivateAddresses: config.HTTP_STEP_ALLOW_PRIVATE, maxResponseBytes: config.HTTP_STEP_MAX_RESPONSE_BYTES }),
+      ...(options.stepTypes ?? []),
+    ]);
+    const runs = new RunStore(database.dataSource);
+    const workflowStore = new WorkflowStore(database.dataSource);
+    const queue = new StepQueue(queueConnection, config.QUEUE_PREFIX);
+    cleanups.push(() => queue.close());
+    const metrics = new RuntimeMetrics(queue);
+    const defaultTimeoutMs = parseDuration(config.DEFAULT_STEP_TIMEOUT);
+    const definitions = new DefinitionCache(workflowStore);
+    const advancer = new RunAdvancer({ definitions, clock, defaultTimeoutMs });
+    const creator = new RunCreator(workflowStore, definitions, advancer, clock);
+    const dispatcher = new Dispatcher(runs, queue, clock, logger, metrics);
+    const runService = new RunServiceImpl(runs, creator, advancer, dispatcher, clock);
+    const workerId = `${hostname()}:${process.pid}`;
+    const executor = new StepExecutor({
+      runs, definitions, registry, advancer, dispatcher, clock, logger, metrics, workerId, defaultTimeoutMs,
+      services: (run, step) => ({
+        startChildRun: async (workflowId, inputs) => (await runService.start({
+          workflowId, inputs, trigger: { type: 'subworkflow', parentRunId: run.id, stepId: step.stepId },
+          idempotencyKey: `child:${step.id}`, parentRunId: run.id, parentStepExecutionId: step.id,
+        } as Parameters<typeof runService.start>[0], { id: `run:${run.id}` })).id,
+      }),
+    });
+    dispatcher.onRunsFinished = (finished) => {
+      for (const run of finished) if (run.status === 'cancelled') executor.abortRun(run.runId);
+    };
+
+    const scheduler = new SchedulerLoop(
+      { runs, workflows: workflowStore, creator, executor, dispatcher, queue, clock, logger },
+      { tickMs: config.SCHEDULER_TICK_MS, maxCatchUp: config.SCHEDULER_MAX_CATCH_UP, timeoutGraceMs: 5000, outboxDelayMs: 2000 },
+    );
+    const worker = new WorkerRunner(workerConnection, executor, logger, {
+      prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, lockDurationMs: config.WORKER_LOCK_MS,
+    });
+    if (options.components.includes('worker')) worker.start();
+    if (options.components.includes('scheduler')) scheduler.start();
+
+    let ready = true;
+    let closing: Promise<void> | undefined;
+    const platform: Platform = {
+      config,
+      logger,
+      components: options.components,
+      workflows: new WorkflowServiceImpl(workflowStore, catalogFromRegistry(registry), clock),
+      runs: runService,
+      events: new EventServiceImpl(workflowStore, runService),
+      queues: [queue.queue],
+      metrics: metrics.registry,
+      isReady: () => ready,
+      async health(): Promise<HealthStatus> {
+        const database = await measure(() => runs.ping());
+        const redis = await measure(() => pingRedis(queueConnection).then(() => undefined));
+        return { ok: database.ok && redis.ok, checks: { database, redis } };
+      },
+      close() {
+        closing ??= (async () => {
+          ready = false;
+          await scheduler.stop();
+          await worker.stop(config.SHUTDOWN_GRACE_MS);
+          for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.warn({ err: error }, 'cleanup failed'));
+        })();
+        return closing;
+      },
+    };
+    logger.info({ components: options.components, database: database.url, embeddedDatabase: database.embedded, redis: redactUrl(redisUrl) }, 'platform started');
+    return Object.assign(platform, { internals: { scheduler, executor, queue, runs, workflowStore } });
+  } catch (error) {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function measure(check: () => Promise<void>): Promise<{ ok: boolean; error?: string; latencyMs?: number }> {
+  const started = performance.now();
+  try {
+    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000))]);
+    return { ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}

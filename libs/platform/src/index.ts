@@ -1,0 +1,5 @@
+export { createPlatform } from './create-platform';
+export type { CreatePlatformOptions } from './create-platform';
+export { PLATFORM } from './platform.types';
+export type { Platform, Component } from './platform.types';
+export { startPrivateRedis } from './embedded/private-redis';

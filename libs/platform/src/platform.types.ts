@@ -1,0 +1,33 @@
+import type { ConveyorConfig } from '@conveyor/config';
+import type { Logger } from '@conveyor/observability';
+import type { EventService, HealthStatus, RunService, WorkflowService } from '@conveyor/workflow-runtime';
+import type { Queue } from 'bullmq';
+import type { Registry } from 'prom-client';
+
+/** Which parts of Conveyor a process runs. The standalone mode runs all three in one process. */
+export type Component = 'api' | 'scheduler' | 'worker';
+
+/**
+ * Everything a process of Conveyor needs, built once by createPlatform() (the composition root).
+ * The API's controllers, the CLI and the tests all talk to these services.
+ */
+export interface Platform {
+  readonly config: ConveyorConfig;
+  readonly logger: Logger;
+  readonly components: readonly Component[];
+  readonly workflows: WorkflowService;
+  readonly runs: RunService;
+  readonly events: EventService;
+  /** BullMQ queues, for the admin dashboard (bull-board). */
+  readonly queues: Queue[];
+  /** Prometheus registry with queue, step and run metrics. */
+  readonly metrics: Registry;
+  health(): Promise<HealthStatus>;
+  /** True once the platform is ready to take work (readiness probe). */
+  isReady(): boolean;
+  /** Stops taking new work, lets in-flight steps finish (or hands them back) and closes connections. */
+  close(): Promise<void>;
+}
+
+/** Nest injection token for the Platform. */
+export const PLATFORM = Symbol.for('conveyor.platform');

@@ -1,0 +1,2 @@
+export { STEP_QUEUE, EXECUTE_STEP_JOB, executeStepPayloadSchema, executeStepJobId } from './step-jobs';
+export type { ExecuteStepPayload, StepJobRequest } from './step-jobs';

@@ -1,0 +1,15 @@
+export * from './runtime-ports';
+export { DefinitionCache } from './definition-cache';
+export { RunAdvancer } from './run-advancer';
+export type { AfterCommit } from './run-advancer';
+export { RunCreator } from './run-creator';
+export { StepExecutor } from './step-executor';
+export { Dispatcher } from './dispatcher';
+export { RuntimeMetrics } from './runtime-metrics';
+export { WorkflowServiceImpl } from './workflow.service';
+export { RunServiceImpl } from './run.service';
+export { EventServiceImpl } from './event.service';
+export { SchedulerLoop } from './scheduler-loop';
+export type { SchedulerLoopOptions } from './scheduler-loop';
+export { WorkerRunner } from './worker-runner';
+export { nextFireTime, dueFirings } from './cron-schedule';

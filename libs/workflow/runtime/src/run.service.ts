@@ -1,0 +1,108 @@
+import { DomainError, type Clock } from '@conveyor/kernel';
+import type { RunStore, StepExecutionRow } from '@conveyor/persistence';
+import type { Dispatcher } from './dispatcher';
+import type { RunAdvancer } from './run-advancer';
+import type { RunCreator } from './run-creator';
+import type { Actor, RunFilter, RunService, RunSummary, RunView, StartRunRequest } from './runtime-ports';
+import { toEventView, toRunSummary, toStepView } from './views';
+
+const FINAL = ['succeeded', 'failed', 'cancelled'];
+
+export class RunServiceImpl implements RunService {
+  constructor(
+    private readonly runs: RunStore,
+    private readonly creator: RunCreator,
+    private readonly advancer: RunAdvancer,
+    private readonly dispatcher: Dispatcher,
+    private readonly clock: Clock,
+  ) {}
+
+  async start(request: StartRunRequest, actor: Actor): Promise<RunSummary> {
+    const { run, after } = await this.runs.transaction((tx) => this.creator.createInTransaction(tx, request, actor.id));
+    await this.dispatcher.afterCommit(after);
+    return toRunSummary(run);
+  }
+
+  async list(filter: RunFilter): Promise<{ items: RunSummary[]; nextCursor?: string }> {
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
+    let after: { createdAt: string; id: string } | undefined;
+    if (filter.cursor) {
+      try {
+        after = JSON.parse(Buffer.from(filter.cursor, 'base64url').toString('utf8'));
+      } catch {
+        throw new DomainError('INVALID_CURSOR', 'The page cursor is not valid');
+      }
+    }
+    const rows = await this.runs.listRuns({ workflowId: filter.workflowId, status: filter.status, limit: limit + 1, after });
+    const items = rows.slice(0, limit).map(toRunSummary);
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    const nextCursor = last ? Buffer.from(JSON.stringify({ createdAt: last.createdAt.toISOString(), id: last.id })).toString('base64url') : undefined;
+    return nextCursor ? { items, nextCursor } : { items };
+  }
+
+  async get(runId: string): Promise<RunView> {
+    const run = await this.runs.getRun(assertUuid(runId));
+    if (!run) throw new DomainError('RUN_NOT_FOUND', `There is no run "${runId}"`);
+    const [steps, events] = await Promise.all([this.runs.getRunSteps(run.id), this.runs.getRunEvents(run.id)]);
+    return {
+      ...toRunSummary(run),
+      inputs: run.inputs,
+      ...(run.outputs ? { outputs: run.outputs } : {}),
+      ...(run.error ? { error: run.error } : {}),
+      steps: steps.map(toStepView),
+      events: events.map(toEventView),
+    };
+  }
+
+  async cancel(runId: string, actor: Actor): Promise<RunSummary> {
+    const now = this.clock.now();
+    const run = await this.runs.transaction(async (tx) => {
+      const locked = await tx.lockRun(assertUuid(runId));
+      if (!locked) throw new DomainError('RUN_NOT_FOUND', `There is no run "${runId}"`);
+      if (FINAL.includes(locked.status)) throw new DomainError('RUN_ALREADY_FINISHED', `Run ${runId} already ${locked.status}`);
+      const cancelled = await tx.cancelOpenSteps(locked.id, now);
+      await tx.updateRunStatus(locked.id, 'cancelled', now, { finished: true });
+      await tx.insertEvents([
+        ...cancelled.map((step: StepExecutionRow) => ({ runId: locked.id, type: 'step.cancelled', actor: actor.id, at: now, stepExecutionId: step.id,
+          stepId: step.stepId, itemIndex: step.itemIndex, attempt: step.attempt })),
+        { runId: locked.id, type: 'run.cancelled', actor: actor.id, at: now },
+      ]);
+      return { ...locked, status: 'cancelled', finishedAt: now };
+    });
+    await this.dispatcher.afterCommit({ jobs: [], finishedRuns: [{ runId: run.id, workflowId: run.workflowId, status: 'cancelled', startedAt: run.startedAt }] });
+    for (const child of await this.runs.findActiveChildren(run.id)) {
+      await this.cancel(child.id, { id: `run:${run.id}` }).catch(() => undefined);
+    }
+    return toRunSummary(run);
+  }
+
+  /**
+   * Retries a failed run from where it failed: the failed steps (a failed foreach step with all its items)
+   * are queued again as new attempts; steps that succeeded keep their outputs and do not run again.
+   */
+  async retry(runId: string, actor: Actor): Promise<RunSummary> {
+    const now = this.clock.now();
+    const { run, after } = await this.runs.transaction(async (tx) => {
+      const locked = await tx.lockRun(assertUuid(runId));
+      if (!locked) throw new DomainError('RUN_NOT_FOUND', `There is no run "${runId}"`);
+      if (locked.status !== 'failed') throw new DomainError('RUN_NOT_RETRYABLE', `Only failed runs can be retried; run ${runId} is ${locked.status}`);
+      const rows = await tx.loadCurrentSteps(locked.id);
+      const failedSteps = new Set(rows.filter((row) => row.status === 'failed' && !row.errorHandled).map((row) => row.stepId));
+      const toSupersede = rows.filter((row) => failedSteps.has(row.stepId)).map((row) => row.id);
+      await tx.supersede(toSupersede);
+      await tx.updateRunStatus(locked.id, 'running', now, { error: null, finished: false });
+      await tx.insertEvents([{ runId: locked.id, type: 'run.retried', actor: actor.id, at: now, data: { steps: [...failedSteps] } }]);
+      const running = { ...locked, status: 'running', finishedAt: null };
+      return { run: running, after: await this.advancer.advance(tx, running, actor.id) };
+    });
+    await this.dispatcher.afterCommit(after);
+    return toRunSummary(run);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function assertUuid(id: string): string {
+  if (!UUID.test(id)) throw new DomainError('RUN_NOT_FOUND', `There is no run "${id}"`);
+  return id;
+}

@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@conveyor/config';
+import { openDatabase } from '@conveyor/persistence';
+
+(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'conveyor-measure-'));
+  const config = loadConfig(process.argv[2] ? { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', DATABASE_SCHEMA: 'measure_x' } : { CONVEYOR_DATA_DIR: dir });
+  const db = await openDatabase(config);
+  const pool = (db.dataSource.driver as any).master;
+  let connects = 0;
+  pool.on('connect', () => connects++);
+  let t = Date.now();
+  for (let i = 0; i < 200; i++) await db.dataSource.query('SELECT $1::int AS i', [i]);
+  console.log('200 typeorm queries ms', Date.now() - t, 'connects', connects, 'total', pool.totalCount);
+  t = Date.now();
+  const qr = db.dataSource.createQueryRunner(); await qr.connect();
+  for (let i = 0; i < 200; i++) await qr.query('SELECT $1::int AS i', [i]);
+  await qr.release();
+  console.log('200 on one runner ms', Date.now() - t);
+  t = Date.now();
+  const client = await pool.connect();
+  for (let i = 0; i < 200; i++) await client.query('SELECT $1::int AS i', [i]);
+  client.release();
+  console.log('200 on raw pool client ms', Date.now() - t);
+  if (process.argv[2]) await db.dataSource.query('DROP SCHEMA measure_x CASCADE');
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+})();
