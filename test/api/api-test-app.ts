@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createPlatform, type Component, type Platform } from '@conveyor/platform';
-import { createTestDatabase, type TestDatabase } from '@conveyor/testing';
 import { bootstrapApi } from '../../apps/api/src/bootstrap';
+import { prepareTestEnvironment } from './test-environment';
 
 export interface ApiTestApp {
   app: INestApplication;
@@ -11,15 +11,15 @@ export interface ApiTestApp {
   close(): Promise<void>;
 }
 
-/** The API over a real platform: its own PostgreSQL schema and BullMQ prefix on the test services. */
+/** The API over a real platform with its own database schema and BullMQ prefix on the test services. */
 export async function startApiTestApp(
   overrides: Record<string, string | undefined> = {},
   components: Component[] = ['api', 'scheduler', 'worker'],
 ): Promise<ApiTestApp> {
-  const database: TestDatabase = await createTestDatabase('postgres', { SCHEDULER_TICK_MS: '100', ...overrides });
+  const environment = await prepareTestEnvironment({ SCHEDULER_TICK_MS: '100', ...overrides });
   let platform: Platform | undefined;
   try {
-    platform = await createPlatform(database.config, { components });
+    platform = await createPlatform(environment.config, { components });
     const app = await bootstrapApi(platform);
     const started = platform;
     return {
@@ -31,13 +31,13 @@ export async function startApiTestApp(
           await app.close();
           await started.close();
         } finally {
-          await database.drop();
+          await environment.cleanup();
         }
       },
     };
   } catch (error) {
     await platform?.close();
-    await database.drop();
+    await environment.cleanup();
     throw error;
   }
 }

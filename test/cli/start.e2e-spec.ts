@@ -1,19 +1,20 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@conveyor/testing';
+import { prepareTestEnvironment, type TestEnvironment } from '../api/test-environment';
 import { REPO_ROOT, runCli } from './run-cli';
 
 jest.setTimeout(90_000);
 
-/** Environment for a child process using the test database's schema and queue prefix. */
-function childEnv(database: TestDatabase, extra: Record<string, string> = {}): Record<string, string> {
-  const { config } = database;
+/** Process environment for a child using the test environment's database and queue prefix (empty = unset). */
+function childEnv(environment: TestEnvironment, extra: Record<string, string> = {}): Record<string, string> {
+  const { config } = environment;
   return {
     ...(process.env as Record<string, string>),
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: config.DATABASE_URL!,
+    DATABASE_URL: config.DATABASE_URL ?? '',
     DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+    CONVEYOR_DATA_DIR: config.CONVEYOR_DATA_DIR,
     REDIS_URL: config.REDIS_URL!,
     QUEUE_PREFIX: config.QUEUE_PREFIX,
     HOST: '127.0.0.1',
@@ -45,25 +46,29 @@ function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegExp, tim
 }
 
 describe('conveyor start', () => {
-  let database: TestDatabase;
+  let environment: TestEnvironment;
 
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
+    environment = await prepareTestEnvironment();
   });
   afterAll(async () => {
-    await database?.drop();
+    await environment?.cleanup();
   });
 
   it('serves the API, prints where, and shuts down gracefully on SIGTERM', async () => {
     const child = spawn(process.execPath, [resolve(REPO_ROOT, 'apps/cli/bin/conveyor.js'), 'start'], {
       cwd: REPO_ROOT,
-      env: childEnv(database),
+      env: childEnv(environment),
     });
     try {
       const match = await waitForLine(child, /^Conveyor \(api, scheduler, worker\) at (http:\/\/127\.0\.0\.1:\d+) \| API docs (\S+) \| data: (.*)$/m, 60_000);
       const [, url, docs, data] = match;
       expect(docs).toBe(`${url}/api/docs`);
-      expect(data).toContain(`PostgreSQL postgres://postgres@127.0.0.1:5432/test (schema ${database.config.DATABASE_SCHEMA})`);
+      expect(data).toContain(
+        environment.kind === 'postgres'
+          ? `PostgreSQL ${environment.config.DATABASE_URL} (schema ${environment.config.DATABASE_SCHEMA})`
+          : `embedded PostgreSQL in ${environment.config.CONVEYOR_DATA_DIR}`,
+      );
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(200);
       const exited = new Promise<number | null>((resolvePromise) => child.on('close', resolvePromise));
@@ -78,7 +83,7 @@ describe('conveyor start', () => {
     const unknown = await runCli(['start', '--components', 'api,robot']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('not: robot');
-    const production = await runCli(['api'], childEnv(database, { NODE_ENV: 'production' }));
+    const production = await runCli(['api'], childEnv(environment, { NODE_ENV: 'production' }));
     expect(production.code).toBe(2);
     expect(production.stderr).toContain('CONVEYOR_ADMIN_TOKEN is not set');
   });

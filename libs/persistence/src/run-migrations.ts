@@ -14,7 +14,10 @@ export async function runMigrations(dataSource: DataSource, schema: string): Pro
   try {
     await queryRunner.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
     try {
-      await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+      // Looked up first: CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege on the database even
+      // when the schema exists, which a locked-down deployment with a prepared schema does not grant.
+      const existing: unknown[] = await queryRunner.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+      if (existing.length === 0) await queryRunner.query(`CREATE SCHEMA ${quoteIdentifier(schema)}`);
       // Re-resolve the search path now that the schema surely exists.
       await queryRunner.query(`SET search_path TO ${quoteIdentifier(schema)}`);
       const executor = new MigrationExecutor(dataSource, queryRunner);

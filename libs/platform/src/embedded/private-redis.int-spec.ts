@@ -59,7 +59,7 @@ describe('startPrivateRedis', () => {
   let dataDir: string;
 
   beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'conveyor-redis-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'conveyor redis-')); // a space, as in many home directories
   });
 
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));

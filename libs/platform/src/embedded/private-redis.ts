@@ -97,8 +97,9 @@ export function redisConfig(directory: string, port: number, password: string, p
     `requirepass ${password}`,
     'protected-mode yes',
     'daemonize no',
-    `pidfile ${pidFile}`,
-    `dir ${directory}`,
+    // Paths double-quoted: redis.conf splits unquoted values at spaces.
+    `pidfile ${JSON.stringify(pidFile)}`,
+    `dir ${JSON.stringify(directory)}`,
     'logfile redis.log',
     // Every write reaches the append-only file; at most a second of it is lost on a power cut.
     'appendonly yes',
