@@ -41,6 +41,9 @@ describe('API: health, metrics, docs and the queue dashboard', () => {
     const publish = document.body.paths['/api/workflows'].post;
     expect(Object.keys(publish.requestBody.content)).toEqual(expect.arrayContaining(['application/json', 'text/yaml']));
     expect(publish.responses['422'].content['application/json'].schema.properties.error).toBeDefined();
+    expect(publish.security).toEqual([{ bearer: [] }]);
+    expect(document.body.paths['/api/health/live'].get.security).toBeUndefined();
+    expect(document.body.paths['/api/webhooks/{workflowId}'].post.security).toBeUndefined();
     const ui = await request(api.server).get('/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');

@@ -1,8 +1,9 @@
 import { loadConfig } from '@conveyor/config';
+import { isDomainError } from '@conveyor/kernel';
 import { createLogger } from '@conveyor/observability';
 import { closeOnSignals, launchConveyor } from './launch';
 
-/** The API process (docker's `api` service): `node -r @swc-node/register apps/api/src/main.ts`. */
+/** The API process alone: `SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register apps/api/src/main.ts` (docker uses `conveyor api`). */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, component: 'api' });
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`conveyor api: ${error instanceof Error ? error.message : String(error)}\n`);
+  // A DomainError (bad configuration, no admin token in production) is the operator's to fix: its message says how.
+  const text = isDomainError(error) ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`conveyor api: ${text}\n`);
   process.exit(1);
 });

@@ -107,6 +107,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
           ready = false;
           await scheduler.stop();
           await worker.stop(config.SHUTDOWN_GRACE_MS);
+          await dispatcher.flush();
           for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.warn({ err: error }, 'cleanup failed'));
         })();
         return closing;

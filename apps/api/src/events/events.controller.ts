@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   emitEventBodySchema,
   emitEventResponseSchema,
@@ -26,6 +26,7 @@ export class EventsController {
   constructor(@Inject(PLATFORM) private readonly platform: Platform) {}
 
   @Post('events/:name')
+  @ApiBearerAuth()
   @HttpCode(202)
   @ApiOperation({ summary: 'Emit an event (e.g. document.uploaded): starts every workflow whose event trigger matches' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeated delivery with the same key starts nothing new' })

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PLATFORM, type Platform } from '@conveyor/platform';
 import type { ApiResponse as HttpResponse } from '../http-types';
 
 /** Prometheus scrape endpoint (outside /api). Needs the admin token when one is set. */
 @ApiTags('metrics')
+@ApiBearerAuth()
 @Controller('metrics')
 export class MetricsController {
   constructor(@Inject(PLATFORM) private readonly platform: Platform) {}

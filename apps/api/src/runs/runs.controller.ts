@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   listRunsQuerySchema,
   runDetailSchema,
@@ -29,6 +29,7 @@ function checkedRunId(id: string): string {
 }
 
 @ApiTags('runs')
+@ApiBearerAuth()
 @Controller()
 export class RunsController {
   constructor(@Inject(PLATFORM) private readonly platform: Platform) {}

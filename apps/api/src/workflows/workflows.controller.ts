@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   diffQuerySchema,
   publishWorkflowResponseSchema,
@@ -36,6 +36,7 @@ const YAML_BODY = {
 };
 
 @ApiTags('workflows')
+@ApiBearerAuth()
 @Controller('workflows')
 export class WorkflowsController {
   constructor(@Inject(PLATFORM) private readonly platform: Platform) {}

@@ -50,6 +50,10 @@ export class RunEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 
+  /** Manual retries of the run so far. */
+  @Column({ type: 'integer', default: 0 })
+  retries!: number;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

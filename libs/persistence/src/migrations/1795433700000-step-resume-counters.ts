@@ -3,6 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * attempt_base: attempts made before a manual retry of the run (retry policies count from it).
  * resumes: how many times a waiting step was put back in the queue (part of its job id).
+ * runs.retries: manual retries of the run (until the first one, no step key has superseded attempts).
  */
 export class StepResumeCounters1795433700000 implements MigrationInterface {
   name = 'StepResumeCounters1795433700000';
@@ -10,9 +11,11 @@ export class StepResumeCounters1795433700000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE step_executions ADD COLUMN attempt_base integer NOT NULL DEFAULT 0`);
     await queryRunner.query(`ALTER TABLE step_executions ADD COLUMN resumes integer NOT NULL DEFAULT 0`);
+    await queryRunner.query(`ALTER TABLE runs ADD COLUMN retries integer NOT NULL DEFAULT 0`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE runs DROP COLUMN retries`);
     await queryRunner.query(`ALTER TABLE step_executions DROP COLUMN resumes`);
     await queryRunner.query(`ALTER TABLE step_executions DROP COLUMN attempt_base`);
   }

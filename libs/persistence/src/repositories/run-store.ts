@@ -4,6 +4,7 @@ import { inTransaction, plainSql } from './transaction-runner';
 import { RUN_COLUMNS, toRunRow, type RunEventRow, type RunRow } from './run.row';
 import { STEP_EXECUTION_COLUMNS, toStepExecutionRow, type StepExecutionRow } from './step-execution.row';
 import type { Sql } from './sql';
+import { claimStep, loadStepWithRun, type StepClaim } from './step-claim';
 
 export interface RunListQuery {
   workflowId?: string;
@@ -37,6 +38,14 @@ export class RunStore {
       [runId],
     );
     return rows.map(toStepExecutionRow);
+  }
+
+  loadStepWithRun(stepExecutionId: string): Promise<{ step: StepExecutionRow; run: RunRow } | undefined> {
+    return loadStepWithRun(this.sql, stepExecutionId);
+  }
+
+  claimStep(claim: StepClaim): Promise<boolean> {
+    return claimStep(this.sql, claim);
   }
 
   async getStepExecution(id: string): Promise<StepExecutionRow | undefined> {

@@ -181,6 +181,10 @@ export class RunTransaction {
     return rows.length === 1;
   }
 
+  async countRetry(runId: string): Promise<void> {
+    await this.sql(`UPDATE runs SET retries = retries + 1 WHERE id = $1`, [runId]);
+  }
+
   async supersede(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.sql(`UPDATE step_executions SET superseded = true WHERE id = ANY($1::uuid[])`, [ids]);

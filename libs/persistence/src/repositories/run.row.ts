@@ -15,10 +15,12 @@ export interface RunRow {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** Manual retries of the run so far. */
+  retries: number;
 }
 
 export const RUN_COLUMNS = `id, workflow_id, revision, status, inputs, outputs, error, trigger, idempotency_key,
-  parent_run_id, parent_step_execution_id, created_at, started_at, finished_at`;
+  parent_run_id, parent_step_execution_id, created_at, started_at, finished_at, retries`;
 
 export function toRunRow(raw: Record<string, unknown>): RunRow {
   return {
@@ -36,6 +38,7 @@ export function toRunRow(raw: Record<string, unknown>): RunRow {
     createdAt: new Date(String(raw['created_at'] instanceof Date ? (raw['created_at'] as Date).toISOString() : raw['created_at'])),
     startedAt: raw['started_at'] ? new Date(raw['started_at'] as string) : null,
     finishedAt: raw['finished_at'] ? new Date(raw['finished_at'] as string) : null,
+    retries: Number(raw['retries'] ?? 0),
   };
 }
 

@@ -34,8 +34,6 @@ export interface RunAdvancerOptions {
   defaultTimeoutMs: number;
 }
 
-const MAX_PLANNING_ROUNDS = 1000;
-
 /**
  * Applies the engine's decisions to the database. Always called inside a transaction that holds the run's
  * row lock, so two workers finishing sibling steps cannot both miss the join that follows them.
@@ -45,18 +43,17 @@ export class RunAdvancer {
 
   constructor(private readonly options: RunAdvancerOptions) {}
 
-  async advance(tx: RunTransaction, run: RunRow, actor: string): Promise<AfterCommit> {
+  /**
+   * The engine follows its own consequences in one call (see planNext), so one round of planning is enough.
+   * `rows` may be passed when the caller already holds the run's current step rows (saves a query).
+   */
+  async advance(tx: RunTransaction, run: RunRow, actor: string, rows?: StepExecutionRow[]): Promise<AfterCommit> {
     const after = emptyAfterCommit();
+    if (['succeeded', 'failed', 'cancelled'].includes(run.status)) return after;
     const definition = await this.options.definitions.get(run.workflowId, run.revision, tx.sql);
-    let current = run;
-    for (let round = 0; round < MAX_PLANNING_ROUNDS; round++) {
-      if (['succeeded', 'failed', 'cancelled'].includes(current.status)) break;
-      const rows = await tx.loadCurrentSteps(run.id);
-      const actions = planNext(definition, toRunSnapshot(current, rows), { defaultTimeoutMs: this.options.defaultTimeoutMs });
-      if (actions.length === 0) break;
-      const status = await this.apply(tx, definition, current, rows, actions, actor, after);
-      current = { ...current, status };
-    }
+    const current = rows ?? (await tx.loadCurrentSteps(run.id));
+    const actions = planNext(definition, toRunSnapshot(run, current), { defaultTimeoutMs: this.options.defaultTimeoutMs });
+    if (actions.length > 0) await this.apply(tx, definition, run, current, actions, actor, after);
     return after;
   }
 
@@ -74,7 +71,8 @@ export class RunAdvancer {
     const events: NewRunEvent[] = [];
     const event = (type: string, fields: Partial<NewRunEvent> = {}) => events.push({ runId: run.id, type, actor, at: now, ...fields });
     let runStatus = run.status;
-    const needsAttemptBase = actions.some((action) => action.kind === 'queue-step' || action.kind === 'skip-step' || action.kind === 'start-foreach');
+    // Until a run is retried by hand, no step key has superseded attempts to count from.
+    const needsAttemptBase = run.retries > 0 && actions.some((action) => action.kind === 'queue-step' || action.kind === 'skip-step' || action.kind === 'start-foreach');
     const usedAttempts = needsAttemptBase ? await tx.maxAttempts(run.id) : new Map<string, number>();
     const baseOf = (stepId: string, itemIndex: number | null) => usedAttempts.get(`${stepId}#${itemIndex ?? -1}`) ?? 0;
 

@@ -60,7 +60,7 @@ export class RunCreator {
       { runId: id, type: 'run.started', actor, at: now },
     ]);
     const run = (await tx.lockRun(id)) as RunRow;
-    const after = await this.advancer.advance(tx, run, actor);
+    const after = await this.advancer.advance(tx, run, actor, []);
     return { run: (await tx.lockRun(id)) as RunRow, created: true, after };
   }
 }

@@ -90,9 +90,10 @@ export class RunServiceImpl implements RunService {
       const failedSteps = new Set(rows.filter((row) => row.status === 'failed' && !row.errorHandled).map((row) => row.stepId));
       const toSupersede = rows.filter((row) => failedSteps.has(row.stepId)).map((row) => row.id);
       await tx.supersede(toSupersede);
+      await tx.countRetry(locked.id);
       await tx.updateRunStatus(locked.id, 'running', now, { error: null, finished: false });
       await tx.insertEvents([{ runId: locked.id, type: 'run.retried', actor: actor.id, at: now, data: { steps: [...failedSteps] } }]);
-      const running = { ...locked, status: 'running', finishedAt: null };
+      const running = { ...locked, status: 'running', finishedAt: null, retries: locked.retries + 1 };
       return { run: running, after: await this.advancer.advance(tx, running, actor.id) };
     });
     await this.dispatcher.afterCommit(after);

@@ -51,10 +51,11 @@ export class StepExecutor {
 
   async execute(payload: ExecuteStepPayload): Promise<void> {
     const { runs, clock } = this.deps;
-    const row = await runs.getStepExecution(payload.stepExecutionId);
-    if (!row || row.superseded || row.resumes !== payload.resumes || !['queued', 'running'].includes(row.status)) return;
-    const run = await runs.getRun(row.runId);
-    if (!run || ['succeeded', 'failed', 'cancelled'].includes(run.status)) return;
+    const loaded = await runs.loadStepWithRun(payload.stepExecutionId);
+    if (!loaded) return;
+    const { step: row, run } = loaded;
+    if (row.superseded || row.resumes !== payload.resumes || !['queued', 'running'].includes(row.status)) return;
+    if (['succeeded', 'failed', 'cancelled'].includes(run.status)) return;
     const definition = await this.deps.definitions.get(run.workflowId, run.revision);
     const spec = definition.steps.find((step) => step.id === row.stepId);
     const stepType = spec ? this.deps.registry.get(spec.type) : undefined;
@@ -62,16 +63,10 @@ export class StepExecutor {
     const timeoutMs = row.timeoutMs ?? this.deps.defaultTimeoutMs;
     const startedAt = clock.now();
     const redelivered = row.status === 'running';
-    const claimed = await runs.transaction(async (tx) => {
-      const ok = await tx.transitionStep(row.id, ['queued', 'running'], 'running', startedAt, {
-        started: true, timeoutAt: new Date(startedAt.getTime() + timeoutMs), workerId: this.deps.workerId,
-      });
-      if (ok) {
-        await tx.insertEvents([{ runId: run.id, type: 'step.started', actor: `worker:${this.deps.workerId}`, at: startedAt,
-          stepExecutionId: row.id, stepId: row.stepId, itemIndex: row.itemIndex, attempt: row.attempt,
-          data: { queueMs: Math.max(0, startedAt.getTime() - row.availableAt.getTime()), ...(redelivered ? { redelivered: true } : {}) } }]);
-      }
-      return ok;
+    const claimed = await runs.claimStep({
+      stepExecutionId: row.id, resumes: row.resumes, at: startedAt, timeoutAt: new Date(startedAt.getTime() + timeoutMs),
+      workerId: this.deps.workerId, actor: `worker:${this.deps.workerId}`,
+      eventData: { queueMs: Math.max(0, startedAt.getTime() - row.availableAt.getTime()), ...(redelivered ? { redelivered: true } : {}) },
     });
     if (!claimed) return;
 
@@ -137,16 +132,20 @@ export class StepExecutor {
     const after = emptyAfterCommit();
 
     if (outcome.kind === 'result' && outcome.result.status === 'succeeded') {
-      let outputs: unknown;
+      let outputs: unknown = outcome.result.outputs;
+      const rows = await tx.loadCurrentSteps(run.id);
       try {
-        const rows = await tx.loadCurrentSteps(run.id);
-        const context = buildExpressionContext(toRunSnapshot(run, rows), { item: row.item, index: row.itemIndex ?? undefined });
-        outputs = spec ? mapStepOutputs(spec, outcome.result.outputs, context) : outcome.result.outputs;
+        if (spec?.outputs) {
+          const context = buildExpressionContext(toRunSnapshot(run, rows), { item: row.item, index: row.itemIndex ?? undefined });
+          outputs = mapStepOutputs(spec, outcome.result.outputs, context);
+        }
       } catch (error) {
         return this.recordFailure(tx, run, spec, row, toErrorInfo(error, 'EXPRESSION_ERROR'), false, actor, now);
       }
       if (!(await tx.transitionStep(row.id, ['running'], 'succeeded', now, { outputs: outputs ?? null, finished: true }))) return after;
       await tx.insertEvents([{ ...base, type: 'step.succeeded' }]);
+      const current = rows.map((candidate) => (candidate.id === row.id ? { ...candidate, status: 'succeeded', outputs: outputs ?? null, finishedAt: now } : candidate));
+      return mergeAfterCommit(after, await this.deps.advancer.advance(tx, run, actor, current));
     } else if (outcome.kind === 'result' && outcome.result.status === 'waiting') {
       const { until, signal, state } = outcome.result;
       const childRunId = signal?.startsWith('run:') ? signal.slice(4) : undefined;
