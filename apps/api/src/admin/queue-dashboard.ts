@@ -12,8 +12,6 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export function mountQueueDashboard(app: INestApplication, queues: readonly Queue[], authenticator: AdminTokenAuthenticator): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
-  // @bull-board/express carries its own copy of @bull-board/api's types (9.10.1 vs 9.10.2): same shape, nominally different.
-  const adapter = serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
-  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter: adapter });
+  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter });
   app.use(QUEUE_DASHBOARD_PATH, requireAdmin(authenticator), serverAdapter.getRouter());
 }
