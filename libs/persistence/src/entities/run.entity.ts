@@ -51,7 +51,7 @@ export class RunEntity {
   finishedAt!: Date | null;
 
   /** Manual retries of the run so far. */
-  @Column({ type: 'integer', default: 0 })
+  @Column({ type: 'int', default: 0 })
   retries!: number;
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
