@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createPlatform, type Component, type Platform } from '@conveyor/platform';
-import { bootstrapApi } from '../../apps/api/src/bootstrap';
+import { bootstrapApi } from '@conveyor/http-api';
 import { prepareTestEnvironment } from './test-environment';
 
 export interface ApiTestApp {

@@ -1,7 +1,8 @@
 import { loadConfig } from '@conveyor/config';
 import { isDomainError } from '@conveyor/kernel';
 import { createLogger } from '@conveyor/observability';
-import { closeOnSignals, launchConveyor } from './launch';
+import { launchConveyor } from '@conveyor/http-api';
+import { closeOnSignals } from '@conveyor/platform';
 
 /** The API process alone: `SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register apps/api/src/main.ts` (docker uses `conveyor api`). */
 async function main(): Promise<void> {

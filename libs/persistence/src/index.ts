@@ -8,7 +8,7 @@ export { WorkflowTriggerEntity } from './entities/workflow-trigger.entity';
 export { RunEntity } from './entities/run.entity';
 export { StepExecutionEntity, NO_ITEM_INDEX } from './entities/step-execution.entity';
 export { RunEventEntity } from './entities/run-event.entity';
-export { acquireProcessLock } from './embedded/process-lock';
+export { acquireProcessLock, processStartTime } from './embedded/process-lock';
 export { startEmbeddedPostgres, pgliteDataDir } from './embedded/embedded-postgres';
 export type { EmbeddedPostgres } from './embedded/embedded-postgres';
 export type { ProcessLock, LockConflict } from './embedded/process-lock';

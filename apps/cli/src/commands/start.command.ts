@@ -43,7 +43,7 @@ async function startConveyor(components: Component[]): Promise<typeof KEEP_RUNNI
   const standalone = components.length === COMPONENTS.length;
   const logger = createLogger({ level: config.LOG_LEVEL, component: standalone ? 'conveyor' : components.join('+') });
   // Loaded here: `conveyor validate` should not pay for Nest and the platform.
-  const { closeOnSignals, launchConveyor } = await import('../../../api/src/launch');
+  const [{ launchConveyor }, { closeOnSignals }] = await Promise.all([import('@conveyor/http-api'), import('@conveyor/platform')]);
   const running = await launchConveyor(config, components, logger);
   closeOnSignals(running, logger, config.SHUTDOWN_GRACE_MS);
   const where = `data: ${describeDataLocation(config)}`;

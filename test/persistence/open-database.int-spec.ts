@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, DATABASE_KINDS, testConfig, testPostgresUrl, uniqueSchemaName, type TestDatabase } from '@conveyor/testing';
-import { NO_ITEM_INDEX, StepExecutionEntity } from './entities/step-execution.entity';
-import { RunEventEntity } from './entities/run-event.entity';
-import { RunEntity } from './entities/run.entity';
-import { WorkflowEntity } from './entities/workflow.entity';
-import { openDatabase } from './open-database';
-import { PERSISTENCE_ENTITIES } from './persistence-entities';
-import { PERSISTENCE_MIGRATIONS } from './persistence-migrations';
+import {
+  NO_ITEM_INDEX, openDatabase, PERSISTENCE_ENTITIES, PERSISTENCE_MIGRATIONS, RunEntity, RunEventEntity, StepExecutionEntity, WorkflowEntity,
+} from '@conveyor/persistence';
 
 const TABLES = ['run_events', 'runs', 'step_executions', 'workflow_revisions', 'workflow_triggers', 'workflows'];
 

@@ -3,9 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testConfig } from '@conveyor/testing';
-import { WorkflowEntity } from '../entities/workflow.entity';
-import { openDatabase, type Database } from '../open-database';
-import { processStartTime } from './process-lock';
+import { openDatabase, processStartTime, WorkflowEntity, type Database } from '@conveyor/persistence';
 
 /** A pid that surely belongs to no running process: one of a child that has exited. */
 function deadPid(): number {
