@@ -3,7 +3,7 @@ import type { ConveyorConfig } from '@conveyor/config';
 import { parseDuration, systemClock, type Clock } from '@conveyor/kernel';
 import { createLogger, type Logger } from '@conveyor/observability';
 import { openDatabase, RunStore, WorkflowStore } from '@conveyor/persistence';
-import { createRedisConnection, pingRedis, StepQueue } from '@conveyor/queue-bullmq';
+import { createRedisConnection, pingRedis, RunStopBroadcast, StepQueue } from '@conveyor/queue-bullmq';
 import type { StepType } from '@conveyor/workflow-engine';
 import {
   DefinitionCache, Dispatcher, EventServiceImpl, RunAdvancer, RunCreator, RunServiceImpl, RuntimeMetrics, SchedulerLoop, StepExecutor,
@@ -71,12 +71,19 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
         } as Parameters<typeof runService.start>[0], { id: `run:${run.id}` })).id,
       }),
     });
+    const stops = new RunStopBroadcast(queueConnection, config.QUEUE_PREFIX);
+    cleanups.push(async () => stops.close());
     dispatcher.onRunsFinished = (finished) => {
-      for (const run of finished) if (run.status === 'cancelled') executor.abortRun(run.runId);
+      for (const run of finished) {
+        if (!run.stopped) continue;
+        executor.abortRun(run.runId);
+        stops.publish(run.runId).catch((error) => logger.warn({ err: error }, 'could not broadcast a stopped run'));
+      }
     };
+    if (options.components.includes('worker')) await stops.subscribe((runId) => executor.abortRun(runId));
 
     const scheduler = new SchedulerLoop(
-      { runs, workflows: workflowStore, creator, executor, dispatcher, queue, clock, logger },
+      { runs, workflows: workflowStore, creator, executor, dispatcher, runService, queue, clock, logger },
       { tickMs: config.SCHEDULER_TICK_MS, maxCatchUp: config.SCHEDULER_MAX_CATCH_UP, timeoutGraceMs: 5000, outboxDelayMs: 2000 },
     );
     const worker = new WorkerRunner(workerConnection, executor, logger, {

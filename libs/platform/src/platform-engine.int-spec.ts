@@ -267,6 +267,52 @@ steps:
     expect(current(nextRun, 'mark')?.outputs).toEqual({ version: 2 });
   }, 30_000);
 
+  it('cancels a run: open steps are cancelled and the running handler is aborted', async () => {
+    await publish(`
+id: cancel-${kind}
+name: Cancel
+steps:
+  - id: long
+    type: test-sleep
+    with: { ms: 20000 }
+  - id: never
+    type: noop
+    needs: long
+`);
+    const started = await platform.runs.start({ workflowId: `cancel-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const deadline = Date.now() + 10_000;
+    while ((await platform.runs.get(started.id)).steps[0]?.status !== 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const cancelledAt = Date.now();
+    await platform.runs.cancel(started.id, { id: 'test' });
+    await expect(platform.runs.cancel(started.id, { id: 'test' })).rejects.toMatchObject({ code: 'RUN_ALREADY_FINISHED' });
+    const run = await waitForRun(started.id);
+    expect(run.status).toBe('cancelled');
+    expect(current(run, 'long')?.status).toBe('cancelled');
+    expect(current(run, 'never')).toBeUndefined();
+    expect(run.events.map((e) => e.type)).toEqual(expect.arrayContaining(['step.cancelled', 'run.cancelled']));
+    expect(Date.now() - cancelledAt).toBeLessThan(5000);
+  }, 30_000);
+
+  it('fails a run that outlives its workflow timeout', async () => {
+    await publish(`
+id: run-timeout-${kind}
+name: Run timeout
+timeout: 500ms
+steps:
+  - id: long
+    type: test-sleep
+    with: { ms: 20000 }
+`);
+    const started = await platform.runs.start({ workflowId: `run-timeout-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const run = await waitForRun(started.id);
+    expect(run.status).toBe('failed');
+    expect(run.error?.code).toBe('RUN_TIMEOUT');
+    expect(current(run, 'long')?.status).toBe('cancelled');
+    const took = new Date(run.finishedAt!).getTime() - new Date(run.startedAt!).getTime();
+    expect(took).toBeGreaterThanOrEqual(500);
+    expect(took).toBeLessThan(5000);
+  }, 30_000);
+
   it('fires a cron trigger', async () => {
     await publish(`
 id: cron-${kind}
@@ -301,7 +347,52 @@ steps:
   }, 30_000);
 });
 
-describe.each(kinds)('scheduler restart on %s database', (kind) => {
+describe.each(kinds)('restarts on %s database', (kind) => {
+  it('lets in-flight steps finish on shutdown and picks up the rest after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'conveyor-shutdown-'));
+    const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      ...(kind === 'postgres' ? { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', DATABASE_SCHEMA: schema } : {}),
+      CONVEYOR_DATA_DIR: dataDir, REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: `test-${schema}`, SCHEDULER_TICK_MS: '100', LOG_LEVEL: 'silent',
+    });
+    const logger = createLogger({ level: 'silent' });
+    let platform = await createPlatform(config, { components: ['scheduler', 'worker'], logger, stepTypes: [sleepStep] });
+    try {
+      await platform.workflows.publish(`
+id: shutdown
+name: Shutdown
+steps:
+  - id: busy
+    type: test-sleep
+    with: { ms: 800 }
+  - id: next
+    type: noop
+    needs: busy
+`, { id: 'test' });
+      const started = await platform.runs.start({ workflowId: 'shutdown', inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+      const deadline = Date.now() + 10_000;
+      while ((await platform.runs.get(started.id)).steps[0]?.status !== 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await platform.close();
+      platform = await createPlatform(config, { components: [], logger, stepTypes: [sleepStep] });
+      const afterShutdown = await platform.runs.get(started.id);
+      expect(afterShutdown.steps.find((s) => s.stepId === 'busy')?.status).toBe('succeeded');
+      expect(afterShutdown.status).toBe('running');
+      await platform.close();
+      platform = await createPlatform(config, { components: ['scheduler', 'worker'], logger, stepTypes: [sleepStep] });
+      let run = await platform.runs.get(started.id);
+      while (run.status === 'running' && Date.now() < deadline + 20_000) {
+        await new Promise((r) => setTimeout(r, 50));
+        run = await platform.runs.get(started.id);
+      }
+      expect(run.status).toBe('succeeded');
+    } finally {
+      await platform.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+
   it('replays the cron firings that fell due while no scheduler ran', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'conveyor-restart-'));
     const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;

@@ -50,6 +50,10 @@ export class RunEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 
+  /** When the run must have finished (workflow `timeout`); null = no limit. */
+  @Column({ name: 'deadline_at', type: 'timestamptz', nullable: true })
+  deadlineAt!: Date | null;
+
   /** Manual retries of the run so far. */
   @Column({ type: 'int', default: 0 })
   retries!: number;

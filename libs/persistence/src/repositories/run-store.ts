@@ -140,6 +140,15 @@ export class RunStore {
     return rows.map(toStepExecutionRow);
   }
 
+  /** Runs of workflows with a `timeout` that are still going past their deadline. */
+  async findOverdueRuns(now: Date, limit: number): Promise<RunRow[]> {
+    const rows = await this.sql(
+      `SELECT ${RUN_COLUMNS} FROM runs WHERE status IN ('queued', 'running', 'waiting') AND deadline_at <= $1 ORDER BY deadline_at LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map(toRunRow);
+  }
+
   async findActiveChildren(runId: string): Promise<RunRow[]> {
     const rows = await this.sql(
       `SELECT ${RUN_COLUMNS} FROM runs WHERE parent_run_id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')`,

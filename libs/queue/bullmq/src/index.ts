@@ -2,3 +2,4 @@ export { createRedisConnection, pingRedis } from './redis-connection';
 export { StepQueue } from './step-queue';
 export { createStepWorker } from './step-worker';
 export type { StepWorkerOptions, StepJobHandler } from './step-worker';
+export { RunStopBroadcast } from './run-stop-broadcast';

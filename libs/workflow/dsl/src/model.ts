@@ -109,6 +109,8 @@ export interface WorkflowDefinition {
   steps: StepSpec[];
   /** Run outputs (expressions over `steps`, `inputs`). */
   outputs?: Record<string, unknown>;
+  /** Longest a run may take, ms; the scheduler fails a run still going then (RUN_TIMEOUT). */
+  timeout?: number;
 }
 
 export interface SourcePosition {

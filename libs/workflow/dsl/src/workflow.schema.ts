@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identifierSchema, valueOrExpressionSchema, WORKFLOW_ID_PATTERN } from './schema/common.schema';
+import { durationSchema, identifierSchema, valueOrExpressionSchema, WORKFLOW_ID_PATTERN } from './schema/common.schema';
 import { inputsSchema } from './schema/input.schema';
 import { stepsSchema } from './schema/step.schema';
 import { triggersSchema } from './schema/trigger.schema';
@@ -22,6 +22,9 @@ export const workflowSchema = z
     inputs: inputsSchema.optional(),
     triggers: triggersSchema.optional(),
     steps: stepsSchema,
+    timeout: durationSchema
+      .optional()
+      .describe('Longest time a whole run may take, e.g. 1h or 2d; a run still going then fails with RUN_TIMEOUT. Time spent waiting for people counts.'),
     outputs: z
       .record(identifierSchema(), valueOrExpressionSchema)
       .optional()

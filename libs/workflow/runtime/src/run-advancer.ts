@@ -10,7 +10,8 @@ import { stepKey, toRunSnapshot } from './step-snapshot';
 export interface AfterCommit {
   jobs: StepJobRequest[];
   /** Runs that reached a final state (metrics, cancel cascades). */
-  finishedRuns: { runId: string; workflowId: string; status: string; startedAt: Date | null }[];
+  /** `stopped`: ended from outside (cancel, run timeout) while steps may still be running somewhere. */
+  finishedRuns: { runId: string; workflowId: string; status: string; startedAt: Date | null; stopped?: boolean }[];
 }
 
 export const emptyAfterCommit = (): AfterCommit => ({ jobs: [], finishedRuns: [] });

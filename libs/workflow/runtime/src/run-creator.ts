@@ -50,6 +50,7 @@ export class RunCreator {
       id, workflowId: request.workflowId, revision, status: 'running', inputs: checked.values as Record<string, unknown>, trigger: request.trigger,
       idempotencyKey: request.idempotencyKey, parentRunId: request.parentRunId, parentStepExecutionId: request.parentStepExecutionId,
       createdAt: now, startedAt: now,
+      deadlineAt: definition.timeout !== undefined ? new Date(now.getTime() + definition.timeout) : undefined,
     });
     if (!inserted) {
       const existing = await tx.findRunByIdempotencyKey(request.idempotencyKey as string);

@@ -1,4 +1,4 @@
-import { DomainError, type Clock } from '@conveyor/kernel';
+import { DomainError, type Clock, type ErrorInfo } from '@conveyor/kernel';
 import type { RunStore, StepExecutionRow } from '@conveyor/persistence';
 import type { Dispatcher } from './dispatcher';
 import type { RunAdvancer } from './run-advancer';
@@ -55,21 +55,35 @@ export class RunServiceImpl implements RunService {
   }
 
   async cancel(runId: string, actor: Actor): Promise<RunSummary> {
+    return this.stop(assertUuid(runId), 'cancelled', undefined, actor);
+  }
+
+  /** A run past its workflow's `timeout`: its open steps are cancelled and it fails with RUN_TIMEOUT. */
+  async timeOut(runId: string, actor: Actor): Promise<RunSummary | undefined> {
+    const error = { code: 'RUN_TIMEOUT', message: `Run ${runId} did not finish within its workflow's timeout` };
+    return this.stop(runId, 'failed', error, actor).catch((failure) => {
+      if (failure instanceof DomainError && failure.code === 'RUN_ALREADY_FINISHED') return undefined;
+      throw failure;
+    });
+  }
+
+  /** Ends a run that is still going: open steps are cancelled, in-flight handlers aborted, child runs cancelled. */
+  private async stop(runId: string, status: 'cancelled' | 'failed', error: ErrorInfo | undefined, actor: Actor): Promise<RunSummary> {
     const now = this.clock.now();
     const run = await this.runs.transaction(async (tx) => {
-      const locked = await tx.lockRun(assertUuid(runId));
+      const locked = await tx.lockRun(runId);
       if (!locked) throw new DomainError('RUN_NOT_FOUND', `There is no run "${runId}"`);
       if (FINAL.includes(locked.status)) throw new DomainError('RUN_ALREADY_FINISHED', `Run ${runId} already ${locked.status}`);
       const cancelled = await tx.cancelOpenSteps(locked.id, now);
-      await tx.updateRunStatus(locked.id, 'cancelled', now, { finished: true });
+      await tx.updateRunStatus(locked.id, status, now, { finished: true, ...(error ? { error } : {}) });
       await tx.insertEvents([
         ...cancelled.map((step: StepExecutionRow) => ({ runId: locked.id, type: 'step.cancelled', actor: actor.id, at: now, stepExecutionId: step.id,
           stepId: step.stepId, itemIndex: step.itemIndex, attempt: step.attempt })),
-        { runId: locked.id, type: 'run.cancelled', actor: actor.id, at: now },
+        { runId: locked.id, type: `run.${status}`, actor: actor.id, at: now, ...(error ? { data: { error } } : {}) },
       ]);
-      return { ...locked, status: 'cancelled', finishedAt: now };
+      return { ...locked, status, finishedAt: now, error: error ?? null };
     });
-    await this.dispatcher.afterCommit({ jobs: [], finishedRuns: [{ runId: run.id, workflowId: run.workflowId, status: 'cancelled', startedAt: run.startedAt }] });
+    await this.dispatcher.afterCommit({ jobs: [], finishedRuns: [{ runId: run.id, workflowId: run.workflowId, status, startedAt: run.startedAt, stopped: true }] });
     for (const child of await this.runs.findActiveChildren(run.id)) {
       await this.cancel(child.id, { id: `run:${run.id}` }).catch(() => undefined);
     }

@@ -7,6 +7,7 @@ import { dueFirings } from './cron-schedule';
 import type { Dispatcher } from './dispatcher';
 import { emptyAfterCommit, mergeAfterCommit, resumeWaitingStep, type AfterCommit } from './run-advancer';
 import type { RunCreator } from './run-creator';
+import type { RunServiceImpl } from './run.service';
 import type { StepExecutor } from './step-executor';
 
 export interface SchedulerLoopOptions {
@@ -31,7 +32,7 @@ export class SchedulerLoop {
 
   constructor(
     private readonly deps: {
-      runs: RunStore; workflows: WorkflowStore; creator: RunCreator; executor: StepExecutor; dispatcher: Dispatcher;
+      runs: RunStore; workflows: WorkflowStore; creator: RunCreator; executor: StepExecutor; dispatcher: Dispatcher; runService: RunServiceImpl;
       queue: StepQueue; clock: Clock; logger: Logger;
     },
     private readonly options: SchedulerLoopOptions,
@@ -63,6 +64,7 @@ export class SchedulerLoop {
     await this.fireCronTriggers();
     await this.wakeTimers();
     await this.expireTimeouts();
+    await this.expireRuns();
     await this.sweepOutbox();
     if (this.ticks % 30 === 0) await this.recoverLostJobs();
   }
@@ -135,6 +137,12 @@ export class SchedulerLoop {
       await this.deps.dispatcher.afterCommit(after);
     }
     return expired.length;
+  }
+
+  async expireRuns(): Promise<number> {
+    const overdue = await this.deps.runs.findOverdueRuns(this.deps.clock.now(), 100);
+    for (const run of overdue) await this.deps.runService.timeOut(run.id, { id: 'scheduler' });
+    return overdue.length;
   }
 
   async sweepOutbox(): Promise<number> {

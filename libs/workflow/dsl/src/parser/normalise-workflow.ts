@@ -29,6 +29,7 @@ export function normaliseWorkflow(surface: WorkflowSurface): WorkflowDefinition 
   };
   if (surface.description !== undefined) definition.description = surface.description;
   if (surface.outputs !== undefined) definition.outputs = surface.outputs;
+  if (surface.timeout !== undefined) definition.timeout = parseDuration(surface.timeout);
   return definition;
 }
 
