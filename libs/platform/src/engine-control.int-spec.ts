@@ -1,24 +1,7 @@
-import { createLogger } from '@conveyor/observability';
-import { createPlatform } from './create-platform';
-import { current, isolatedConfig, kinds, publish as publishTo, sleepStep, waitForRun as waitFor } from './platform.fixture';
-import type { Platform } from './platform.types';
+import { current, kinds, useTestPlatform } from './platform.fixture';
 
 describe.each(kinds)('run control on %s database', (kind) => {
-  let platform: Platform;
-  let cleanup: () => void;
-  const publish = (yaml: string) => publishTo(platform, yaml);
-  const waitForRun = (runId: string) => waitFor(platform, runId);
-
-  beforeAll(async () => {
-    const isolated = isolatedConfig(kind);
-    cleanup = isolated.cleanup;
-    platform = await createPlatform(isolated.config, { components: ['scheduler', 'worker'], stepTypes: [sleepStep], logger: createLogger({ level: 'silent' }) });
-  }, 60_000);
-
-  afterAll(async () => {
-    await platform?.close();
-    cleanup?.();
-  }, 60_000);
+  const { publish, waitForRun, platform: running } = useTestPlatform(kind);
 
   it('cancels a run: open steps are cancelled and the running handler is aborted', async () => {
     await publish(`
@@ -32,12 +15,12 @@ steps:
     type: noop
     needs: long
 `);
-    const started = await platform.runs.start({ workflowId: `cancel-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const started = await running().runs.start({ workflowId: `cancel-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
     const deadline = Date.now() + 10_000;
-    while ((await platform.runs.get(started.id)).steps[0]?.status !== 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while ((await running().runs.get(started.id)).steps[0]?.status !== 'running' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const cancelledAt = Date.now();
-    await platform.runs.cancel(started.id, { id: 'test' });
-    await expect(platform.runs.cancel(started.id, { id: 'test' })).rejects.toMatchObject({ code: 'RUN_ALREADY_FINISHED' });
+    await running().runs.cancel(started.id, { id: 'test' });
+    await expect(running().runs.cancel(started.id, { id: 'test' })).rejects.toMatchObject({ code: 'RUN_ALREADY_FINISHED' });
     const run = await waitForRun(started.id);
     expect(run.status).toBe('cancelled');
     expect(current(run, 'long')?.status).toBe('cancelled');
@@ -56,7 +39,7 @@ steps:
     type: test-sleep
     with: { ms: 20000 }
 `);
-    const started = await platform.runs.start({ workflowId: `run-timeout-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const started = await running().runs.start({ workflowId: `run-timeout-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
     const run = await waitForRun(started.id);
     expect(run.status).toBe('failed');
     expect(run.error?.code).toBe('RUN_TIMEOUT');
@@ -80,10 +63,10 @@ steps:
     type: noop
 `);
     const deadline = Date.now() + 10_000;
-    let runs = await platform.runs.list({ workflowId: `cron-${kind}` });
+    let runs = await running().runs.list({ workflowId: `cron-${kind}` });
     while (runs.items.length < 2 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      runs = await platform.runs.list({ workflowId: `cron-${kind}` });
+      runs = await running().runs.list({ workflowId: `cron-${kind}` });
     }
     expect(runs.items.length).toBeGreaterThanOrEqual(2);
     expect(runs.items[0].trigger['type']).toBe('cron');

@@ -1,24 +1,7 @@
-import { createLogger } from '@conveyor/observability';
-import { createPlatform } from './create-platform';
-import { current, isolatedConfig, kinds, publish as publishTo, sleepStep, waitForRun as waitFor } from './platform.fixture';
-import type { Platform } from './platform.types';
+import { current, kinds, useTestPlatform } from './platform.fixture';
 
 describe.each(kinds)('workflow flow on %s database', (kind) => {
-  let platform: Platform;
-  let cleanup: () => void;
-  const publish = (yaml: string) => publishTo(platform, yaml);
-  const waitForRun = (runId: string) => waitFor(platform, runId);
-
-  beforeAll(async () => {
-    const isolated = isolatedConfig(kind);
-    cleanup = isolated.cleanup;
-    platform = await createPlatform(isolated.config, { components: ['scheduler', 'worker'], stepTypes: [sleepStep], logger: createLogger({ level: 'silent' }) });
-  }, 60_000);
-
-  afterAll(async () => {
-    await platform?.close();
-    cleanup?.();
-  }, 60_000);
+  const { publish, waitForRun, platform: running } = useTestPlatform(kind);
 
   it('runs a DAG with parallel branches and a foreach in dependency order', async () => {
     await publish(`
@@ -50,7 +33,7 @@ steps:
 outputs:
   joined: "\${{ steps.join.outputs.all }}"
 `);
-    const started = await platform.runs.start({ workflowId: `dag-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const started = await running().runs.start({ workflowId: `dag-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
     const run = await waitForRun(started.id);
     expect(run.status).toBe('succeeded');
     const finished = (id: string) => new Date(current(run, id)?.finishedAt ?? 0).getTime();
@@ -80,7 +63,7 @@ steps:
     with: { failTimes: 2, message: "not yet" }
     retry: { attempts: 3, backoff: { type: fixed, delay: 200ms, jitter: 0 } }
 `);
-    const started = await platform.runs.start({ workflowId: `retry-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const started = await running().runs.start({ workflowId: `retry-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
     const run = await waitForRun(started.id);
     expect(run.status).toBe('succeeded');
     const attempts = run.steps.filter((s) => s.stepId === 'flaky');
@@ -100,7 +83,7 @@ steps:
     with: { ms: 5000 }
     timeout: 300ms
 `);
-    const started = await platform.runs.start({ workflowId: `timeout-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const started = await running().runs.start({ workflowId: `timeout-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
     const run = await waitForRun(started.id);
     expect(run.status).toBe('failed');
     expect(current(run, 'slow')?.error?.code).toBe('STEP_TIMEOUT');
@@ -140,7 +123,7 @@ steps:
   - id: cleanup
     type: noop
 `);
-    const started = await platform.runs.start({ workflowId: `on-error-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const started = await running().runs.start({ workflowId: `on-error-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
     const run = await waitForRun(started.id);
     expect(run.status).toBe('succeeded');
     expect(current(run, 'tolerated')?.status).toBe('failed');
@@ -159,11 +142,11 @@ steps:
       workflow: on-error-handler-${kind}
       inputs: { failedRun: "\${{ run.id }}" }
 `);
-    const second = await platform.runs.start({ workflowId: `on-error-wf-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const second = await running().runs.start({ workflowId: `on-error-wf-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
     const failed = await waitForRun(second.id);
     expect(failed.status).toBe('failed');
     expect(failed.error?.code).toBe('STEP_FAILED');
-    const handlers = await platform.runs.list({ workflowId: `on-error-handler-${kind}` });
+    const handlers = await running().runs.list({ workflowId: `on-error-handler-${kind}` });
     expect(handlers.items).toHaveLength(1);
     const handler = await waitForRun(handlers.items[0].id);
     expect(handler.status).toBe('succeeded');
@@ -180,13 +163,13 @@ steps:
     type: noop
     needs: broken
 `);
-    const third = await platform.runs.start({ workflowId: `on-error-fail-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const third = await running().runs.start({ workflowId: `on-error-fail-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
     const stopped = await waitForRun(third.id);
     expect(stopped.status).toBe('failed');
     expect(stopped.error?.code).toBe('BROKEN');
     expect(current(stopped, 'never')).toBeUndefined();
 
-    const retried = await platform.runs.retry(third.id, { id: 'test' });
+    const retried = await running().runs.retry(third.id, { id: 'test' });
     expect(retried.status).toBe('running');
     const again = await waitForRun(third.id);
     expect(again.status).toBe('failed');
@@ -207,12 +190,12 @@ steps:
     with: { version: 1 }
 `;
     await publish(v1);
-    const started = await platform.runs.start({ workflowId: `revisions-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const started = await running().runs.start({ workflowId: `revisions-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
     await publish(v1.replace('version: 1', 'version: 2'));
     const run = await waitForRun(started.id);
     expect(run.revision).toBe(1);
     expect(current(run, 'mark')?.outputs).toEqual({ version: 1 });
-    const next = await platform.runs.start({ workflowId: `revisions-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
+    const next = await running().runs.start({ workflowId: `revisions-${kind}`, inputs: {}, trigger: { type: 'manual' } }, { id: 'test' });
     const nextRun = await waitForRun(next.id);
     expect(nextRun.revision).toBe(2);
     expect(current(nextRun, 'mark')?.outputs).toEqual({ version: 2 });

@@ -5,3 +5,4 @@ export type { Platform, Component } from './platform.types';
 export { startPrivateRedis } from './embedded/private-redis';
 export { closeOnSignals } from './close-on-signals';
 export type { PrivateRedis } from './embedded/private-redis';
+export { runComponentProcess } from './run-component-process';

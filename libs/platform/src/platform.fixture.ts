@@ -6,6 +6,8 @@ import { loadConfig, type ConveyorConfig } from '@conveyor/config';
 import { DomainError } from '@conveyor/kernel';
 import type { StepType } from '@conveyor/workflow-engine';
 import type { RunView } from '@conveyor/workflow-runtime';
+import { createLogger } from '@conveyor/observability';
+import { createPlatform } from './create-platform';
 import type { Platform } from './platform.types';
 
 /** A step that holds its worker for `ms` unless aborted: lets tests observe timeouts and ordering. */
@@ -62,3 +64,30 @@ export async function waitForRun(platform: Platform, runId: string, timeoutMs = 
 /** The latest attempt of a plain (non-foreach-item) step. */
 export const current = (run: RunView, stepId: string) => run.steps.filter((s) => s.stepId === stepId && s.itemIndex === null).at(-1);
 
+
+/**
+ * One platform (scheduler and worker, plus the test-sleep step) for a describe block, started before its
+ * tests and closed after them, on its own schema or data directory and queue prefix.
+ */
+export function useTestPlatform(kind: string): {
+  platform: () => Platform;
+  publish: (yaml: string) => Promise<void>;
+  waitForRun: (runId: string) => Promise<RunView>;
+} {
+  let platform: Platform | undefined;
+  let cleanup: (() => void) | undefined;
+  beforeAll(async () => {
+    const isolated = isolatedConfig(kind);
+    cleanup = isolated.cleanup;
+    platform = await createPlatform(isolated.config, { components: ['scheduler', 'worker'], stepTypes: [sleepStep], logger: createLogger({ level: 'silent' }) });
+  }, 60_000);
+  afterAll(async () => {
+    await platform?.close();
+    cleanup?.();
+  }, 60_000);
+  const get = (): Platform => {
+    if (!platform) throw new Error('the test platform did not start');
+    return platform;
+  };
+  return { platform: get, publish: (yaml) => publish(get(), yaml), waitForRun: (runId) => waitForRun(get(), runId) };
+}
