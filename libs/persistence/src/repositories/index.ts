@@ -8,3 +8,4 @@ export type { RunRow, RunEventRow, NewRunEvent } from './run.row';
 export type { StepExecutionRow } from './step-execution.row';
 export type { Sql } from './sql';
 export type { StepClaim } from './step-claim';
+export { BufferedRunTransaction } from './buffered-run-transaction';

@@ -10,6 +10,7 @@ import {
 import type { DefinitionCache } from './definition-cache';
 import type { Dispatcher } from './dispatcher';
 import { emptyAfterCommit, mergeAfterCommit, resumeWaitingStep, type AfterCommit, type RunAdvancer } from './run-advancer';
+import { OutcomeRecorder } from './outcome-recorder';
 import type { RuntimeMetrics } from './runtime-metrics';
 import { toRunSnapshot } from './step-snapshot';
 
@@ -28,6 +29,13 @@ export interface StepExecutorDeps {
   services: (run: RunRow, step: StepExecutionRow) => StepServices;
 }
 
+interface FinishedStep {
+  definition: WorkflowDefinition;
+  spec: StepSpec | undefined;
+  row: StepExecutionRow;
+  outcome: Outcome;
+}
+
 type Outcome =
   | { kind: 'result'; result: StepResult }
   | { kind: 'error'; error: ErrorInfo; retryable: boolean };
@@ -39,8 +47,12 @@ type Outcome =
  */
 export class StepExecutor {
   private readonly inFlight = new Map<string, AbortController>();
+  private readonly recorder: OutcomeRecorder<FinishedStep>;
 
-  constructor(private readonly deps: StepExecutorDeps) {}
+  constructor(private readonly deps: StepExecutorDeps) {
+    this.recorder = new OutcomeRecorder(deps.runs, deps.dispatcher, deps.logger,
+      (tx, finished) => this.record(tx, finished.definition, finished.spec, finished.row, finished.outcome));
+  }
 
   /** Aborts the in-flight steps of a run (cancellation) or all of them (shutdown). */
   abortRun(runId?: string): void {
@@ -75,8 +87,7 @@ export class StepExecutor {
       : { kind: 'error' as const, error: { code: 'UNKNOWN_STEP_TYPE', message: `No handler for step "${row.stepId}" (type ${spec?.type ?? 'unknown'})` }, retryable: false };
     this.deps.metrics.observeStep(spec?.type ?? 'unknown', outcome.kind === 'error' ? 'failed' : outcome.result.status, clock.now().getTime() - startedAt.getTime());
 
-    const after = await runs.transaction((tx) => this.record(tx, definition, spec, row, outcome));
-    await this.deps.dispatcher.afterCommit(after);
+    await this.recorder.submit(row.runId, { definition, spec, row, outcome });
   }
 
   private async runHandler(stepType: StepType, spec: StepSpec, run: RunRow, row: StepExecutionRow, timeoutMs: number): Promise<Outcome> {
