@@ -8,6 +8,8 @@ import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/audit-http';
+import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/auth-http';
 import { assignRequestId } from './request-id';
 import { RunsController } from './runs/runs.controller';
 import { WorkflowsController } from './workflows/workflows.controller';
@@ -33,12 +35,14 @@ export class ApiModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
       ],
-      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController],
+      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS],
       providers: [
         { provide: PLATFORM, useValue: platform },
         { provide: AdminTokenAuthenticator, useValue: authenticator },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        ...AUTH_PROVIDERS,
+        ...AUDIT_PROVIDERS,
       ],
     };
   }

@@ -1,5 +1,7 @@
 import { InitialSchema1795433655288 } from './migrations/1795433655288-initial-schema';
 import { StepResumeCounters1795433700000 } from './migrations/1795433700000-step-resume-counters';
+import { AuditTrail1795433800000 } from './migrations/1795433800000-audit-trail';
+import { Identity1795433900000 } from './migrations/1795433900000-identity';
 
 /** Every migration, oldest first. A new migration is a new file in migrations/ added here. */
-export const PERSISTENCE_MIGRATIONS = [InitialSchema1795433655288, StepResumeCounters1795433700000];
+export const PERSISTENCE_MIGRATIONS = [InitialSchema1795433655288, StepResumeCounters1795433700000, AuditTrail1795433800000, Identity1795433900000];

@@ -12,6 +12,8 @@ import {
 import { builtInStepTypes, catalogFromRegistry, createStepTypeRegistry } from '@conveyor/workflow-steps';
 import { startPrivateRedis } from './embedded/private-redis';
 import type { Component, Platform } from './platform.types';
+import { wireAudit } from './wiring/audit.wiring';
+import { wireIdentity } from './wiring/identity.wiring';
 
 export interface CreatePlatformOptions {
   components: Component[];
@@ -45,6 +47,9 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       queueConnection.disconnect();
       workerConnection.disconnect();
     });
+
+    const { audit } = await wireAudit({ config, logger, clock, database });
+    const { identity } = await wireIdentity({ config, logger, clock, database }, audit);
 
     const registry = createStepTypeRegistry([
       ...builtInStepTypes({ allowPrivateAddresses: config.HTTP_STEP_ALLOW_PRIVATE, maxResponseBytes: config.HTTP_STEP_MAX_RESPONSE_BYTES }),
@@ -101,6 +106,8 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       workflows: new WorkflowServiceImpl(workflowStore, catalogFromRegistry(registry), clock),
       runs: runService,
       events: new EventServiceImpl(workflowStore, runService),
+      audit,
+      identity,
       queues: [queue.queue],
       metrics: metrics.registry,
       isReady: () => ready,

@@ -3,6 +3,8 @@ import type { Logger } from '@conveyor/observability';
 import type { EventService, HealthStatus, RunService, WorkflowService } from '@conveyor/workflow-runtime';
 import type { Queue } from 'bullmq';
 import type { Registry } from 'prom-client';
+import type { wireAudit } from './wiring/audit.wiring';
+import type { wireIdentity } from './wiring/identity.wiring';
 
 /** Which parts of Conveyor a process runs. The standalone mode runs all three in one process. */
 export type Component = 'api' | 'scheduler' | 'worker';
@@ -18,6 +20,10 @@ export interface Platform {
   readonly workflows: WorkflowService;
   readonly runs: RunService;
   readonly events: EventService;
+  /** The append-only, hash-chained audit trail. */
+  readonly audit: Awaited<ReturnType<typeof wireAudit>>['audit'];
+  /** Users, roles, sessions and API keys. */
+  readonly identity: Awaited<ReturnType<typeof wireIdentity>>['identity'];
   /** BullMQ queues, for the admin dashboard (bull-board). */
   readonly queues: Queue[];
   /** Prometheus registry with queue, step and run metrics. */
