@@ -7,5 +7,5 @@ export type { WorkflowRow, RevisionRow, TriggerRow, NewRevision } from './workfl
 export type { RunRow, RunEventRow, NewRunEvent } from './run.row';
 export type { StepExecutionRow } from './step-execution.row';
 export type { Sql } from './sql';
-export type { StepClaim } from './step-claim';
+export type { ClaimRequest, ClaimedStep } from './step-claim';
 export { BufferedRunTransaction } from './buffered-run-transaction';

@@ -4,7 +4,7 @@ import { inTransaction, plainSql } from './transaction-runner';
 import { RUN_COLUMNS, toRunRow, type RunEventRow, type RunRow } from './run.row';
 import { STEP_EXECUTION_COLUMNS, toStepExecutionRow, type StepExecutionRow } from './step-execution.row';
 import type { Sql } from './sql';
-import { claimStep, loadStepWithRun, type StepClaim } from './step-claim';
+import { claimSteps, type ClaimedStep, type ClaimRequest } from './step-claim';
 
 export interface RunListQuery {
   workflowId?: string;
@@ -40,12 +40,8 @@ export class RunStore {
     return rows.map(toStepExecutionRow);
   }
 
-  loadStepWithRun(stepExecutionId: string): Promise<{ step: StepExecutionRow; run: RunRow } | undefined> {
-    return loadStepWithRun(this.sql, stepExecutionId);
-  }
-
-  claimStep(claim: StepClaim): Promise<boolean> {
-    return claimStep(this.sql, claim);
+  claimSteps(requests: ClaimRequest[], claim: { at: Date; workerId: string; actor: string; defaultTimeoutMs: number }): Promise<Map<string, ClaimedStep>> {
+    return claimSteps(this.sql, requests, claim);
   }
 
   async getStepExecution(id: string): Promise<StepExecutionRow | undefined> {

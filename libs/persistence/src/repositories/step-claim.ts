@@ -1,47 +1,62 @@
-import { json, type Sql } from './sql';
+import type { Sql } from './sql';
 import { RUN_COLUMNS, toRunRow, type RunRow } from './run.row';
 import { STEP_EXECUTION_COLUMNS, toStepExecutionRow, type StepExecutionRow } from './step-execution.row';
 
-/** What a worker needs to run a step delivery, read in one round trip. */
-export async function loadStepWithRun(sql: Sql, stepExecutionId: string): Promise<{ step: StepExecutionRow; run: RunRow } | undefined> {
-  const stepColumns = STEP_EXECUTION_COLUMNS.split(',').map((column) => `s.${column.trim()}`).join(', ');
-  const runColumns = RUN_COLUMNS.split(',').map((column) => `r.${column.trim()} AS run_${column.trim()}`).join(', ');
-  const rows = await sql(`SELECT ${stepColumns}, ${runColumns} FROM step_executions s JOIN runs r ON r.id = s.run_id WHERE s.id = $1`, [stepExecutionId]);
-  const raw = rows[0];
-  if (!raw) return undefined;
-  const runRaw: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) if (key.startsWith('run_') && key !== 'run_id') runRaw[key.slice(4)] = value;
-  runRaw['id'] = raw['run_id'];
-  return { step: toStepExecutionRow(raw), run: toRunRow(runRaw) };
-}
-
-export interface StepClaim {
+export interface ClaimRequest {
   stepExecutionId: string;
   resumes: number;
-  at: Date;
-  timeoutAt: Date;
-  workerId: string;
-  actor: string;
-  eventData: Record<string, unknown>;
+}
+
+export interface ClaimedStep {
+  step: StepExecutionRow;
+  run: RunRow;
+  /** The step was already running: a redelivery after a worker died. */
+  redelivered: boolean;
 }
 
 /**
- * Marks a delivery as running and logs `step.started`, atomically in one statement. False when the
- * step is no longer queued or running for this delivery (finished, superseded, cancelled, resumed again).
+ * Claims many deliveries in one statement: each step still queued or running for that delivery, in a run
+ * still going, becomes running with its timeout set, and `step.started` is logged. Returns what was
+ * claimed, with its run; deliveries not returned are stale (finished, superseded, cancelled, resumed again).
  */
-export async function claimStep(sql: Sql, claim: StepClaim): Promise<boolean> {
+export async function claimSteps(
+  sql: Sql,
+  requests: ClaimRequest[],
+  claim: { at: Date; workerId: string; actor: string; defaultTimeoutMs: number },
+): Promise<Map<string, ClaimedStep>> {
+  const stepColumns = STEP_EXECUTION_COLUMNS.split(',').map((column) => `c.${column.trim()}`).join(', ');
+  const runColumns = RUN_COLUMNS.split(',').map((column) => `r.${column.trim()} AS run_${column.trim()}`).join(', ');
   const rows = await sql(
-    `WITH claimed AS (
-       UPDATE step_executions SET status = 'running', started_at = $3, timeout_at = $4, worker_id = $5
-       WHERE id = $1 AND resumes = $2 AND status IN ('queued', 'running') AND NOT superseded
-       RETURNING id, run_id, step_id, item_index, attempt
+    `WITH requested AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, resumes int)
+     ), previous AS (
+       SELECT s.id, s.status AS previous_status FROM step_executions s JOIN requested v ON v.id = s.id AND s.resumes = v.resumes
+       WHERE s.status IN ('queued', 'running') AND NOT s.superseded
+       FOR UPDATE OF s
+     ), claimed AS (
+       UPDATE step_executions s SET status = 'running', started_at = $2, worker_id = $3,
+         timeout_at = $2::timestamptz + COALESCE(s.timeout_ms, $4) * interval '1 millisecond'
+       FROM previous p
+       WHERE s.id = p.id AND EXISTS (SELECT 1 FROM runs r WHERE r.id = s.run_id AND r.status IN ('queued', 'running', 'waiting'))
+       RETURNING s.*, p.previous_status
      ), logged AS (
        INSERT INTO run_events (run_id, step_execution_id, step_id, item_index, attempt, type, actor, at, data)
-       SELECT run_id, id, step_id, NULLIF(item_index, -1), attempt, 'step.started', $6, $3, $7::jsonb FROM claimed
-       RETURNING 1
+       SELECT run_id, id, step_id, NULLIF(item_index, -1), attempt, 'step.started', $5, $2,
+         jsonb_build_object('queueMs', GREATEST(0, floor(extract(epoch FROM ($2::timestamptz - available_at)) * 1000)))
+           || CASE WHEN previous_status = 'running' THEN '{"redelivered": true}'::jsonb ELSE '{}'::jsonb END
+       FROM claimed RETURNING 1
      )
-     SELECT (SELECT count(*) FROM logged) AS logged, id FROM claimed`,
-    [claim.stepExecutionId, claim.resumes, claim.at, claim.timeoutAt, claim.workerId, claim.actor, json(claim.eventData)],
+     SELECT ${stepColumns}, c.previous_status, ${runColumns} FROM claimed c JOIN runs r ON r.id = c.run_id`,
+    [JSON.stringify(requests.map((request) => ({ id: request.stepExecutionId, resumes: request.resumes }))), claim.at, claim.workerId,
+      claim.defaultTimeoutMs, claim.actor],
   );
-  return rows.length === 1;
+  const claimed = new Map<string, ClaimedStep>();
+  for (const raw of rows) {
+    const runRaw: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) if (key.startsWith('run_') && key !== 'run_id') runRaw[key.slice(4)] = value;
+    runRaw['id'] = raw['run_id'];
+    const step = toStepExecutionRow(raw);
+    claimed.set(step.id, { step, run: toRunRow(runRaw), redelivered: raw['previous_status'] === 'running' });
+  }
+  return claimed;
 }

@@ -10,6 +10,7 @@ import {
 import type { DefinitionCache } from './definition-cache';
 import type { Dispatcher } from './dispatcher';
 import { emptyAfterCommit, mergeAfterCommit, resumeWaitingStep, type AfterCommit, type RunAdvancer } from './run-advancer';
+import { ClaimBatcher } from './claim-batcher';
 import { OutcomeRecorder } from './outcome-recorder';
 import type { RuntimeMetrics } from './runtime-metrics';
 import { toRunSnapshot } from './step-snapshot';
@@ -48,8 +49,12 @@ type Outcome =
 export class StepExecutor {
   private readonly inFlight = new Map<string, AbortController>();
   private readonly recorder: OutcomeRecorder<FinishedStep>;
+  private readonly claims: ClaimBatcher;
 
   constructor(private readonly deps: StepExecutorDeps) {
+    this.claims = new ClaimBatcher((requests) => deps.runs.claimSteps(requests, {
+      at: deps.clock.now(), workerId: deps.workerId, actor: `worker:${deps.workerId}`, defaultTimeoutMs: deps.defaultTimeoutMs,
+    }));
     this.recorder = new OutcomeRecorder(deps.runs, deps.dispatcher, deps.logger,
       (tx, finished) => this.record(tx, finished.definition, finished.spec, finished.row, finished.outcome));
   }
@@ -63,24 +68,15 @@ export class StepExecutor {
 
   async execute(payload: ExecuteStepPayload): Promise<void> {
     const { runs, clock } = this.deps;
-    const loaded = await runs.loadStepWithRun(payload.stepExecutionId);
-    if (!loaded) return;
-    const { step: row, run } = loaded;
-    if (row.superseded || row.resumes !== payload.resumes || !['queued', 'running'].includes(row.status)) return;
-    if (['succeeded', 'failed', 'cancelled'].includes(run.status)) return;
+    const claimed = await this.claims.claim({ stepExecutionId: payload.stepExecutionId, resumes: payload.resumes });
+    if (!claimed) return;
+    const { step: row, run } = claimed;
     const definition = await this.deps.definitions.get(run.workflowId, run.revision);
     const spec = definition.steps.find((step) => step.id === row.stepId);
     const stepType = spec ? this.deps.registry.get(spec.type) : undefined;
 
     const timeoutMs = row.timeoutMs ?? this.deps.defaultTimeoutMs;
-    const startedAt = clock.now();
-    const redelivered = row.status === 'running';
-    const claimed = await runs.claimStep({
-      stepExecutionId: row.id, resumes: row.resumes, at: startedAt, timeoutAt: new Date(startedAt.getTime() + timeoutMs),
-      workerId: this.deps.workerId, actor: `worker:${this.deps.workerId}`,
-      eventData: { queueMs: Math.max(0, startedAt.getTime() - row.availableAt.getTime()), ...(redelivered ? { redelivered: true } : {}) },
-    });
-    if (!claimed) return;
+    const startedAt = row.startedAt ?? clock.now();
 
     const outcome = spec && stepType
       ? await this.runHandler(stepType, spec, run, row, timeoutMs)
