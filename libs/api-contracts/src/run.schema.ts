@@ -51,6 +51,7 @@ export const runSummarySchema = z.object({
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
   parentRunId: z.string().optional(),
+  startedBy: z.string().optional(),
 });
 export type RunSummaryBody = z.infer<typeof runSummarySchema>;
 

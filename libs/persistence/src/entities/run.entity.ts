@@ -54,6 +54,10 @@ export class RunEntity {
   @Column({ name: 'deadline_at', type: 'timestamptz', nullable: true })
   deadlineAt!: Date | null;
 
+  /** Who started the run ('user:<id>', 'scheduler', ...). */
+  @Column({ name: 'started_by', type: 'text', nullable: true })
+  startedBy!: string | null;
+
   /** Manual retries of the run so far. */
   @Column({ type: 'int', default: 0 })
   retries!: number;

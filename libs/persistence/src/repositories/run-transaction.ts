@@ -38,6 +38,7 @@ export interface NewRun {
   createdAt: Date;
   startedAt?: Date;
   deadlineAt?: Date;
+  startedBy?: string;
 }
 
 const itemIndexValue = (itemIndex: number | null): number => (itemIndex === null ? -1 : itemIndex);
@@ -63,11 +64,11 @@ export class RunTransaction {
   async insertRun(run: NewRun): Promise<boolean> {
     const rows = await this.sql(
       `INSERT INTO runs (id, workflow_id, revision, status, inputs, trigger, idempotency_key, parent_run_id,
-         parent_step_execution_id, created_at, started_at, updated_at, deadline_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $10, $12)
+         parent_step_execution_id, created_at, started_at, updated_at, deadline_at, started_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $10, $12, $13)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [run.id, run.workflowId, run.revision, run.status, json(run.inputs), json(run.trigger), run.idempotencyKey ?? null,
-        run.parentRunId ?? null, run.parentStepExecutionId ?? null, run.createdAt, run.startedAt ?? null, run.deadlineAt ?? null],
+        run.parentRunId ?? null, run.parentStepExecutionId ?? null, run.createdAt, run.startedAt ?? null, run.deadlineAt ?? null, run.startedBy ?? null],
     );
     return rows.length === 1;
   }

@@ -17,10 +17,12 @@ export interface RunRow {
   finishedAt: Date | null;
   /** Manual retries of the run so far. */
   retries: number;
+  /** Who started the run ('user:<id>', 'api-key:<id>', 'scheduler', ...). */
+  startedBy: string | null;
 }
 
 export const RUN_COLUMNS = `id, workflow_id, revision, status, inputs, outputs, error, trigger, idempotency_key,
-  parent_run_id, parent_step_execution_id, created_at, started_at, finished_at, retries`;
+  parent_run_id, parent_step_execution_id, created_at, started_at, finished_at, retries, started_by`;
 
 export function toRunRow(raw: Record<string, unknown>): RunRow {
   return {
@@ -39,6 +41,7 @@ export function toRunRow(raw: Record<string, unknown>): RunRow {
     startedAt: raw['started_at'] ? new Date(raw['started_at'] as string) : null,
     finishedAt: raw['finished_at'] ? new Date(raw['finished_at'] as string) : null,
     retries: Number(raw['retries'] ?? 0),
+    startedBy: (raw['started_by'] as string | null) ?? null,
   };
 }
 

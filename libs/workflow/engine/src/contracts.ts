@@ -89,6 +89,8 @@ export interface StepContext {
   stepId: string;
   itemIndex: number | null;
   attempt: number;
+  /** Who started the run ('user:<id>', 'scheduler', ...): segregation of duties keeps them from approving it. */
+  startedBy?: string;
   /**
    * Stable across attempts and redeliveries of this step (run + step + item): pass it to any external
    * system so that a side effect repeated by at-least-once delivery is applied once.

@@ -10,6 +10,7 @@ export { WorkflowServiceImpl } from './workflow.service';
 export { RunServiceImpl } from './run.service';
 export { EventServiceImpl } from './event.service';
 export { SchedulerLoop } from './scheduler-loop';
-export type { SchedulerLoopOptions } from './scheduler-loop';
+export type { SchedulerLoopOptions, SchedulerDuty } from './scheduler-loop';
 export { WorkerRunner } from './worker-runner';
 export { nextFireTime, dueFirings } from './cron-schedule';
+export { SignalService } from './signal.service';

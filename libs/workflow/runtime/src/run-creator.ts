@@ -51,6 +51,7 @@ export class RunCreator {
       idempotencyKey: request.idempotencyKey, parentRunId: request.parentRunId, parentStepExecutionId: request.parentStepExecutionId,
       createdAt: now, startedAt: now,
       deadlineAt: definition.timeout !== undefined ? new Date(now.getTime() + definition.timeout) : undefined,
+      startedBy: actor,
     });
     if (!inserted) {
       const existing = await tx.findRunByIdempotencyKey(request.idempotencyKey as string);

@@ -95,6 +95,8 @@ export interface RunSummary {
   startedAt?: string;
   finishedAt?: string;
   parentRunId?: string;
+  /** Who started the run. */
+  startedBy?: string;
 }
 
 export interface RunView extends RunSummary {

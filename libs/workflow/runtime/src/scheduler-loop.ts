@@ -10,6 +10,13 @@ import type { RunCreator } from './run-creator';
 import type { RunServiceImpl } from './run.service';
 import type { StepExecutor } from './step-executor';
 
+/** A periodic duty a domain adds to the scheduler (reminders, escalations, report schedules). */
+export interface SchedulerDuty {
+  name: string;
+  /** Does what is due now; returns how many things it handled. Must be safe with several schedulers running. */
+  run(): Promise<number>;
+}
+
 export interface SchedulerLoopOptions {
   tickMs: number;
   maxCatchUp: number;
@@ -17,6 +24,8 @@ export interface SchedulerLoopOptions {
   timeoutGraceMs: number;
   /** A queued job not in Redis after this long is sent again. */
   outboxDelayMs: number;
+  /** Duties of other domains, run on every tick after the engine's own. */
+  duties?: SchedulerDuty[];
 }
 
 /**
@@ -67,6 +76,9 @@ export class SchedulerLoop {
     await this.expireRuns();
     await this.sweepOutbox();
     if (this.ticks % 30 === 0) await this.recoverLostJobs();
+    for (const duty of this.options.duties ?? []) {
+      await duty.run().catch((error) => this.deps.logger.error({ err: error, duty: duty.name }, 'scheduler duty failed'));
+    }
   }
 
   async fireCronTriggers(): Promise<number> {

@@ -104,6 +104,7 @@ export class StepExecutor {
       const input = stepType.parseInput(row.input ?? {});
       const context: StepContext = {
         runId: run.id, workflowId: run.workflowId, revision: run.revision, stepId: row.stepId, itemIndex: row.itemIndex, attempt: row.attempt,
+        ...(run.startedBy ? { startedBy: run.startedBy } : {}),
         idempotencyKey: `${run.id}:${row.stepId}${row.itemIndex === null ? '' : `[${row.itemIndex}]`}`,
         signal: controller.signal,
         logger: {

@@ -14,6 +14,7 @@ export function toRunSummary(run: RunRow): RunSummary {
     ...(run.startedAt ? { startedAt: run.startedAt.toISOString() } : {}),
     ...(run.finishedAt ? { finishedAt: run.finishedAt.toISOString() } : {}),
     ...(run.parentRunId ? { parentRunId: run.parentRunId } : {}),
+    ...(run.startedBy ? { startedBy: run.startedBy } : {}),
   };
 }
 
