@@ -78,7 +78,7 @@ describe('conveyor run / runs (against a running API)', () => {
     expect(badInput.stderr).toContain('write it as key=value');
     const wrongToken = await runCli(['runs', 'list'], { ...env, CONVEYOR_ADMIN_TOKEN: 'not-the-admin-token-at-all' });
     expect(wrongToken.code).toBe(2);
-    expect(wrongToken.stderr).toContain('set CONVEYOR_ADMIN_TOKEN');
+    expect(wrongToken.stderr).toContain('conveyor login');
   });
 
   it('exits 2 with a hint when no API answers', async () => {

@@ -2,6 +2,8 @@ import { DomainError } from '@conveyor/kernel';
 import type {
   ApiErrorBody,
   ListRunsQuery,
+  LoginBody,
+  LoginResponse,
   PublishWorkflowResponse,
   RunDetailBody,
   RunPageBody,
@@ -18,6 +20,14 @@ export class ConveyorApiClient {
     private readonly baseUrl: string,
     private readonly token?: string,
   ) {}
+
+  login(body: LoginBody): Promise<LoginResponse> {
+    return this.request('POST', '/api/auth/login', body);
+  }
+
+  logout(): Promise<unknown> {
+    return this.request('POST', '/api/auth/logout');
+  }
 
   publishWorkflow(yaml: string): Promise<PublishWorkflowResponse> {
     return this.request('POST', '/api/workflows', { yaml });
@@ -72,7 +82,7 @@ function apiError(status: number, body: unknown, baseUrl: string): DomainError {
   if (status === 401) {
     return new DomainError(
       'API_UNAUTHENTICATED',
-      `the API at ${baseUrl} refused the request: set CONVEYOR_ADMIN_TOKEN to its admin token${error ? ` (${error.message})` : ''}`,
+      `the API at ${baseUrl} refused the request: sign in with \`npx conveyor login\`, or set CONVEYOR_API_TOKEN to an API key${error ? ` (${error.message})` : ''}`,
     );
   }
   if (!error || typeof error.code !== 'string') {

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isDomainError } from '@conveyor/kernel';
+import { registerAuditCommand } from './commands/audit.command';
+import { registerLoginCommands } from './commands/login.command';
 import { registerRunCommand } from './commands/run.command';
 import { registerRunsCommand } from './commands/runs.command';
 import { KEEP_RUNNING, registerStartCommands } from './commands/start.command';
@@ -37,6 +39,8 @@ function buildProgram(): Command {
   registerRunCommand(program, runAction);
   registerRunsCommand(program, runAction);
   registerStartCommands(program, runAction);
+  registerAuditCommand(program, runAction);
+  registerLoginCommands(program, runAction);
   return program;
 }
 

@@ -56,3 +56,5 @@ export { eventNameSchema, emitEventBodySchema, emitEventResponseSchema } from '.
 export type { EmitEventBody, EmitEventResponse } from './event.schema';
 export { healthResponseSchema, probeResponseSchema } from './health.schema';
 export type { HealthResponse, ProbeResponse } from './health.schema';
+export * from './audit.schema';
+export * from './auth.schema';

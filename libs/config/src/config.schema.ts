@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDuration } from '@conveyor/kernel';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -25,6 +26,8 @@ export const configSchema = z.object({
   PORT: int(0, 65535).default(3000),
   /** Where the CLI finds a running API. */
   CONVEYOR_API_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** An API key (or session token) the CLI sends; unset = the session saved by `conveyor login`, then the admin token. */
+  CONVEYOR_API_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
   WORKER_CONCURRENCY: int(1, 1000).default(16),
@@ -41,6 +44,16 @@ export const configSchema = z.object({
   HTTP_STEP_MAX_RESPONSE_BYTES: int(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
   /** Admin token for machine access until people and API keys arrive (issue 3); unset = open in development only. */
   CONVEYOR_ADMIN_TOKEN: z.string().min(16).optional(),
+  /** How long a sign-in session lasts (a duration: 30m, 12h, 7d). */
+  SESSION_LIFETIME: z.string().refine(isDuration, 'a duration such as 30m, 12h or 7d').default('12h'),
+  /** Wrong passwords in a row before sign-in is locked for LOGIN_LOCKOUT. */
+  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_LOCKOUT: z.string().refine(isDuration, 'a duration such as 15m').default('15m'),
+  /** With NODE_ENV=development and no users yet: create one demo user per role (logged at start). */
+  CONVEYOR_DEV_SEED: bool.default(true),
+  /** Argon2id cost: memory per hash in KiB and passes. Lower only in tests (production warns below 19456 and 2). */
+  PASSWORD_HASH_MEMORY_KIB: int(8, 4 * 1024 * 1024).default(19_456),
+  PASSWORD_HASH_TIME_COST: int(1, 100).default(2),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -33,7 +33,7 @@ export async function bootstrapApi(platform: Platform): Promise<INestApplication
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   if (authenticator.mode === 'open') {
     platform.logger.warn(
-      'CONVEYOR_ADMIN_TOKEN is not set: the API is open to anyone who can reach it (allowed outside production only)',
+      'CONVEYOR_ADMIN_TOKEN is not set: until the first user exists the API is open to anyone who can reach it (allowed outside production only)',
     );
   }
   mountQueueDashboard(app, platform.queues, authenticator);

@@ -13,3 +13,6 @@ export { startEmbeddedPostgres, pgliteDataDir } from './embedded/embedded-postgr
 export type { EmbeddedPostgres } from './embedded/embedded-postgres';
 export type { ProcessLock, LockConflict } from './embedded/process-lock';
 export * from './repositories';
+export * from './identity';
+export * from './audit';
+export * from './approvals';

@@ -63,9 +63,9 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
     const defaultTimeoutMs = parseDuration(config.DEFAULT_STEP_TIMEOUT);
     const definitions = new DefinitionCache(workflowStore);
     const advancer = new RunAdvancer({ definitions, clock, defaultTimeoutMs });
-    const creator = new RunCreator(workflowStore, definitions, advancer, clock);
+    const creator = new RunCreator(workflowStore, definitions, advancer, clock, audit);
     const dispatcher = new Dispatcher(runs, queue, clock, logger, metrics);
-    const runService = new RunServiceImpl(runs, creator, advancer, dispatcher, clock);
+    const runService = new RunServiceImpl(runs, creator, advancer, dispatcher, clock, audit);
     const workerId = `${hostname()}:${process.pid}`;
     const executor = new StepExecutor({
       runs, definitions, registry, advancer, dispatcher, clock, logger, metrics, workerId, defaultTimeoutMs,
@@ -103,7 +103,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       config,
       logger,
       components: options.components,
-      workflows: new WorkflowServiceImpl(workflowStore, catalogFromRegistry(registry), clock),
+      workflows: new WorkflowServiceImpl(workflowStore, catalogFromRegistry(registry), clock, audit),
       runs: runService,
       events: new EventServiceImpl(workflowStore, runService),
       audit,

@@ -1,35 +1,44 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { hasAnyRole } from '@conveyor/identity';
 import { DomainError } from '@conveyor/kernel';
 import type { ApiRequest } from '../http-types';
-import { AdminTokenAuthenticator } from './admin-token.authenticator';
-import { PUBLIC_ROUTE } from './public-route.decorator';
+import { presentedCredentials } from './presented-credentials';
+import { RequestAuthenticator } from './request-authenticator';
+import { routeAccessOf } from './route-access';
 
 /**
- * Global guard: every route needs credentials unless marked @PublicRoute(). It records the caller on
- * the request (see @CurrentActor). Role checks (issue 3) belong here, read from route metadata.
+ * Global guard: finds the caller (RequestAuthenticator), puts them on the request (see @CurrentActor)
+ * and checks the route's roles (@RequireRoles; admin when a route declares nothing). Public routes
+ * (@PublicRoute) are not authenticated at all.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
-    @Inject(AdminTokenAuthenticator) private readonly authenticator: AdminTokenAuthenticator,
+    @Inject(RequestAuthenticator) private readonly authenticator: RequestAuthenticator,
     @Inject(Reflector) private readonly reflector: Reflector,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = routeAccessOf(this.reflector, context.getHandler(), context.getClass());
+    if (access.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<ApiRequest>();
-    const principal = this.authenticator.authenticate(request.headers.authorization);
-    if (principal) {
-      request.principal = principal;
-      return true;
+    const principal = await this.authenticator.authenticate(request);
+    if (!principal) {
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        presentedCredentials(request).length > 0
+          ? 'The credentials presented are not valid (wrong, expired or revoked)'
+          : 'Sign in first (POST /api/auth/login) and send "Authorization: Bearer <token>", or use an API key or the admin token',
+      );
     }
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
-    throw new DomainError(
-      'UNAUTHENTICATED',
-      request.headers.authorization
-        ? 'The token in the Authorization header is not valid'
-        : 'This API needs an "Authorization: Bearer <CONVEYOR_ADMIN_TOKEN>" header',
-    );
+    request.principal = principal;
+    if (access.kind === 'roles' && !hasAnyRole(principal, access.roles)) {
+      throw new DomainError('FORBIDDEN', `This needs the role ${access.roles.join(' or ')}; you have ${principal.roles.join(', ') || 'no role'}`, {
+        required: [...access.roles],
+        roles: [...principal.roles],
+      });
+    }
+    return true;
   }
 }

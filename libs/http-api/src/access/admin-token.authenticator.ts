@@ -1,16 +1,27 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '@conveyor/kernel';
 import type { ConveyorConfig } from '@conveyor/config';
-import { ADMIN_PRINCIPAL, ANONYMOUS_ADMIN, type Principal } from './principal';
+import type { ApiRequest } from '../http-types';
+import type { Principal } from './principal';
 
 export type AccessMode = 'token' | 'open';
 
+/** How a request's principal is found (RequestAuthenticator, attached by the API module once the platform is known). */
+export interface RequestAuthentication {
+  authenticate(request: ApiRequest): Promise<Principal | undefined>;
+}
+
 /**
- * Checks the Authorization header against CONVEYOR_ADMIN_TOKEN. Accepts `Bearer <token>` (API, CLI,
- * Prometheus) and `Basic` with the token as password (so a browser can open /admin/queues).
+ * The admin token (CONVEYOR_ADMIN_TOKEN): the machine bootstrap credential, role admin. Without one
+ * (refused in production) access is 'open' until the first user exists.
  */
 export class AdminTokenAuthenticator {
   private readonly tokenDigest: Buffer | undefined;
+  /**
+   * Set by the API module: the authentication of users, API keys and the admin token together. Kept
+   * here because what is mounted outside Nest's routing (bull-board) receives only this object.
+   */
+  requestAuthentication: RequestAuthentication | undefined;
 
   constructor(token: string | undefined) {
     this.tokenDigest = token === undefined ? undefined : digest(token);
@@ -32,30 +43,14 @@ export class AdminTokenAuthenticator {
     return this.tokenDigest === undefined ? 'open' : 'token';
   }
 
-  /** The caller, or undefined when the header carries no valid credentials (and access is not open). */
-  authenticate(authorization: string | undefined): Principal | undefined {
-    if (this.tokenDigest === undefined) return ANONYMOUS_ADMIN;
-    const presented = presentedToken(authorization);
-    if (presented === undefined) return undefined;
+  /** True when `presented` is the admin token. */
+  matches(presented: string): boolean {
+    if (this.tokenDigest === undefined) return false;
     // Comparing fixed-length digests keeps the comparison constant-time whatever the length presented.
-    return timingSafeEqual(digest(presented), this.tokenDigest) ? ADMIN_PRINCIPAL : undefined;
+    return timingSafeEqual(digest(presented), this.tokenDigest);
   }
 }
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
-}
-
-function presentedToken(authorization: string | undefined): string | undefined {
-  if (!authorization) return undefined;
-  const match = /^(\S+)\s+(.+)$/.exec(authorization.trim());
-  if (!match) return undefined;
-  const [, scheme, credentials] = match;
-  if (scheme.toLowerCase() === 'bearer') return credentials;
-  if (scheme.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(credentials, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    return colon === -1 ? undefined : decoded.slice(colon + 1);
-  }
-  return undefined;
 }

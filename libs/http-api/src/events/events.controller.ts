@@ -13,6 +13,7 @@ import { PLATFORM, type Platform } from '@conveyor/platform';
 import type { Actor } from '@conveyor/workflow-runtime';
 import { CurrentActor } from '../access/current-actor.decorator';
 import { PublicRoute } from '../access/public-route.decorator';
+import { RequireRoles } from '../access/require-roles.decorator';
 import type { ApiRequest } from '../http-types';
 import { ApiErrorResponses } from '../openapi/error-responses';
 import { openApiSchema } from '../openapi/json-schema';
@@ -26,6 +27,7 @@ export class EventsController {
   constructor(@Inject(PLATFORM) private readonly platform: Platform) {}
 
   @Post('events/:name')
+  @RequireRoles('admin', 'uploader')
   @ApiBearerAuth()
   @HttpCode(202)
   @ApiOperation({ summary: 'Emit an event (e.g. document.uploaded): starts every workflow whose event trigger matches' })

@@ -5,7 +5,7 @@ import { openApiSchema } from './json-schema';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request (code BAD_REQUEST or MALFORMED_JSON)',
-  401: 'Missing or wrong admin token (code UNAUTHENTICATED)',
+  401: 'Missing, expired or wrong credentials (code UNAUTHENTICATED)',
   404: 'Not found (code *_NOT_FOUND)',
   409: 'Conflicts with the current state (e.g. RUN_NOT_RETRYABLE, RUN_ALREADY_FINISHED)',
   422: 'Refused content: a workflow with problems (VALIDATION_FAILED, with located problems) or bad inputs',

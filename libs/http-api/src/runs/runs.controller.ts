@@ -17,6 +17,7 @@ import { DomainError } from '@conveyor/kernel';
 import { PLATFORM, type Platform } from '@conveyor/platform';
 import type { Actor } from '@conveyor/workflow-runtime';
 import { CurrentActor } from '../access/current-actor.decorator';
+import { RequireRoles } from '../access/require-roles.decorator';
 import { ApiErrorResponses } from '../openapi/error-responses';
 import { openApiSchema } from '../openapi/json-schema';
 import { readIdempotencyKey } from '../validation/idempotency-key';
@@ -35,6 +36,7 @@ export class RunsController {
   constructor(@Inject(PLATFORM) private readonly platform: Platform) {}
 
   @Post('workflows/:id/runs')
+  @RequireRoles('admin', 'accountant', 'uploader')
   @ApiOperation({ summary: "Start a run of a workflow (its latest revision unless 'revision' is given)" })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeated request with the same key returns the first run' })
   @ApiBody({ schema: openApiSchema(startRunBodySchema, 'input') })
@@ -59,6 +61,7 @@ export class RunsController {
   }
 
   @Get('runs')
+  @RequireRoles('admin', 'accountant', 'approver', 'auditor')
   @ApiOperation({ summary: 'List runs, newest first' })
   @ApiResponse({ status: 200, schema: openApiSchema(runPageSchema) })
   @ApiErrorResponses(400)
@@ -67,6 +70,7 @@ export class RunsController {
   }
 
   @Get('runs/:id')
+  @RequireRoles('admin', 'accountant', 'approver', 'auditor')
   @ApiOperation({ summary: 'A run with its steps and events' })
   @ApiResponse({ status: 200, schema: openApiSchema(runDetailSchema) })
   @ApiErrorResponses(404)
@@ -75,6 +79,7 @@ export class RunsController {
   }
 
   @Post('runs/:id/cancel')
+  @RequireRoles('admin', 'accountant')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a run' })
   @ApiResponse({ status: 200, schema: openApiSchema(runSummarySchema) })
@@ -84,6 +89,7 @@ export class RunsController {
   }
 
   @Post('runs/:id/retry')
+  @RequireRoles('admin', 'accountant')
   @HttpCode(200)
   @ApiOperation({ summary: 'Retry a failed run from its failed steps' })
   @ApiResponse({ status: 200, schema: openApiSchema(runSummarySchema) })

@@ -23,6 +23,7 @@ import {
 import { PLATFORM, type Platform } from '@conveyor/platform';
 import type { Actor } from '@conveyor/workflow-runtime';
 import { CurrentActor } from '../access/current-actor.decorator';
+import { RequireRoles } from '../access/require-roles.decorator';
 import type { ApiResponse as HttpResponse } from '../http-types';
 import { openApiSchema } from '../openapi/json-schema';
 import { ApiErrorResponses } from '../openapi/error-responses';
@@ -42,6 +43,7 @@ export class WorkflowsController {
   constructor(@Inject(PLATFORM) private readonly platform: Platform) {}
 
   @Post()
+  @RequireRoles('admin')
   @ApiOperation({ summary: 'Publish a workflow: a new revision when the content changed' })
   @ApiConsumes('application/json', ...YAML_MEDIA_TYPES)
   @ApiBody(YAML_BODY)
@@ -60,6 +62,7 @@ export class WorkflowsController {
   }
 
   @Post('validate')
+  @RequireRoles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Check a workflow without publishing it' })
   @ApiConsumes('application/json', ...YAML_MEDIA_TYPES)
@@ -72,6 +75,7 @@ export class WorkflowsController {
   }
 
   @Get()
+  @RequireRoles('admin', 'accountant', 'approver', 'auditor')
   @ApiOperation({ summary: 'List workflows' })
   @ApiResponse({ status: 200, schema: openApiSchema(workflowListSchema) })
   async list(): Promise<WorkflowListBody> {
@@ -79,6 +83,7 @@ export class WorkflowsController {
   }
 
   @Get(':id')
+  @RequireRoles('admin', 'accountant', 'approver', 'auditor')
   @ApiOperation({ summary: "A workflow's latest revision" })
   @ApiResponse({ status: 200, schema: openApiSchema(workflowRevisionSchema) })
   @ApiErrorResponses(404)
@@ -87,6 +92,7 @@ export class WorkflowsController {
   }
 
   @Get(':id/revisions')
+  @RequireRoles('admin', 'accountant', 'approver', 'auditor')
   @ApiOperation({ summary: "A workflow's revisions" })
   @ApiResponse({ status: 200, schema: openApiSchema(workflowRevisionListSchema) })
   @ApiErrorResponses(404)
@@ -95,6 +101,7 @@ export class WorkflowsController {
   }
 
   @Get(':id/revisions/:rev')
+  @RequireRoles('admin', 'accountant', 'approver', 'auditor')
   @ApiOperation({ summary: 'One revision of a workflow' })
   @ApiResponse({ status: 200, schema: openApiSchema(workflowRevisionSchema) })
   @ApiErrorResponses(400, 404)
@@ -106,6 +113,7 @@ export class WorkflowsController {
   }
 
   @Get(':id/diff')
+  @RequireRoles('admin', 'accountant', 'approver', 'auditor')
   @ApiOperation({ summary: 'Unified diff of the YAML of two revisions' })
   @ApiResponse({ status: 200, schema: openApiSchema(revisionDiffSchema) })
   @ApiErrorResponses(400, 404)
@@ -114,6 +122,7 @@ export class WorkflowsController {
   }
 
   @Post(':id/rollback')
+  @RequireRoles('admin')
   @ApiOperation({ summary: 'Publish the content of an earlier revision as a new revision' })
   @ApiBody({ schema: openApiSchema(rollbackBodySchema, 'input') })
   @ApiResponse({ status: 201, schema: openApiSchema(workflowRevisionSchema) })

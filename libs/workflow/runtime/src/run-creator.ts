@@ -1,3 +1,4 @@
+import type { AuditRecorder } from '@conveyor/audit';
 import { DomainError, newId, type Clock } from '@conveyor/kernel';
 import type { RunRow, RunTransaction, Sql, WorkflowStore } from '@conveyor/persistence';
 import { validateRunInputs } from '@conveyor/workflow-dsl';
@@ -21,6 +22,7 @@ export class RunCreator {
     private readonly definitions: DefinitionCache,
     private readonly advancer: RunAdvancer,
     private readonly clock: Clock,
+    private readonly audit: AuditRecorder,
   ) {
     advancer.startRunInTransaction = async (tx, request, actor) => (await this.createInTransaction(tx, request, actor)).after;
   }
@@ -63,6 +65,14 @@ export class RunCreator {
     ]);
     const run = (await tx.lockRun(id)) as RunRow;
     const after = await this.advancer.advance(tx, run, actor, []);
-    return { run: (await tx.lockRun(id)) as RunRow, created: true, after };
+    const started = (await tx.lockRun(id)) as RunRow;
+    // Last in the transaction: the append holds the audit trail's lock until commit. Covers every way a run
+    // starts (API, CLI, cron, events, webhooks, error workflows, child runs).
+    await this.audit.record({
+      actor, action: 'run.started', entityType: 'run', entityId: id, runId: id, workflowId: started.workflowId, revision: started.revision,
+      at: now, before: null,
+      after: { status: started.status, inputs: started.inputs, trigger: started.trigger, ...(started.parentRunId ? { parentRunId: started.parentRunId } : {}) },
+    }, tx.sql);
+    return { run: started, created: true, after };
   }
 }

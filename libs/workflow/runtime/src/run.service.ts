@@ -1,3 +1,4 @@
+import type { AuditRecorder } from '@conveyor/audit';
 import { DomainError, type Clock, type ErrorInfo } from '@conveyor/kernel';
 import type { RunStore, StepExecutionRow } from '@conveyor/persistence';
 import type { Dispatcher } from './dispatcher';
@@ -15,8 +16,10 @@ export class RunServiceImpl implements RunService {
     private readonly advancer: RunAdvancer,
     private readonly dispatcher: Dispatcher,
     private readonly clock: Clock,
+    private readonly audit: AuditRecorder,
   ) {}
 
+  // Audit records are appended last in each transaction: the append holds the trail's lock until commit.
   async start(request: StartRunRequest, actor: Actor): Promise<RunSummary> {
     const { run, after } = await this.runs.transaction((tx) => this.creator.createInTransaction(tx, request, actor.id));
     await this.dispatcher.afterCommit(after);
@@ -81,6 +84,11 @@ export class RunServiceImpl implements RunService {
           stepId: step.stepId, itemIndex: step.itemIndex, attempt: step.attempt })),
         { runId: locked.id, type: `run.${status}`, actor: actor.id, at: now, ...(error ? { data: { error } } : {}) },
       ]);
+      await this.audit.record({
+        actor: actor.id, action: status === 'cancelled' ? 'run.cancelled' : 'run.timed-out', entityType: 'run', entityId: locked.id,
+        runId: locked.id, workflowId: locked.workflowId, revision: locked.revision, at: now, before: { status: locked.status },
+        after: { status, ...(error ? { error } : {}) }, details: { cancelledSteps: cancelled.map((step: StepExecutionRow) => step.stepId) },
+      }, tx.sql);
       return { ...locked, status, finishedAt: now, error: error ?? null };
     });
     await this.dispatcher.afterCommit({ jobs: [], finishedRuns: [{ runId: run.id, workflowId: run.workflowId, status, startedAt: run.startedAt, stopped: true }] });
@@ -108,7 +116,13 @@ export class RunServiceImpl implements RunService {
       await tx.updateRunStatus(locked.id, 'running', now, { error: null, finished: false });
       await tx.insertEvents([{ runId: locked.id, type: 'run.retried', actor: actor.id, at: now, data: { steps: [...failedSteps] } }]);
       const running = { ...locked, status: 'running', finishedAt: null, retries: locked.retries + 1 };
-      return { run: running, after: await this.advancer.advance(tx, running, actor.id) };
+      const after = await this.advancer.advance(tx, running, actor.id);
+      await this.audit.record({
+        actor: actor.id, action: 'run.retried', entityType: 'run', entityId: locked.id, runId: locked.id, workflowId: locked.workflowId,
+        revision: locked.revision, at: now, before: { status: locked.status, error: locked.error, retries: locked.retries },
+        after: { status: running.status, retries: running.retries }, details: { retriedSteps: [...failedSteps] },
+      }, tx.sql);
+      return { run: running, after };
     });
     await this.dispatcher.afterCommit(after);
     return toRunSummary(run);

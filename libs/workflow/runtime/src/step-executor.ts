@@ -67,7 +67,7 @@ export class StepExecutor {
   }
 
   async execute(payload: ExecuteStepPayload): Promise<void> {
-    const { runs, clock } = this.deps;
+    const { clock } = this.deps;
     const claimed = await this.claims.claim({ stepExecutionId: payload.stepExecutionId, resumes: payload.resumes });
     if (!claimed) return;
     const { step: row, run } = claimed;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
+import type { AuditRecorder } from '@conveyor/audit';
 import { DomainError, type Clock } from '@conveyor/kernel';
-import type { WorkflowStore } from '@conveyor/persistence';
+import type { RevisionRow, WorkflowStore } from '@conveyor/persistence';
 import { parseWorkflow, type StepTypeCatalog, type ValidationProblem } from '@conveyor/workflow-dsl';
 import { nextFireTime } from './cron-schedule';
 import type { Actor, PublishResult, RevisionDiff, WorkflowRevisionView, WorkflowService, WorkflowSummary } from './runtime-ports';
@@ -9,7 +10,12 @@ import { toRevisionView } from './views';
 
 /** Publishing creates immutable revisions; rollback republishes an earlier revision's text. */
 export class WorkflowServiceImpl implements WorkflowService {
-  constructor(private readonly store: WorkflowStore, private readonly catalog: StepTypeCatalog, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: WorkflowStore,
+    private readonly catalog: StepTypeCatalog,
+    private readonly clock: Clock,
+    private readonly audit: AuditRecorder,
+  ) {}
 
   validate(yaml: string, file?: string): ValidationProblem[] {
     const result = parseWorkflow(yaml, { file, catalog: this.catalog });
@@ -39,7 +45,20 @@ export class WorkflowServiceImpl implements WorkflowService {
         nextFireAt: trigger.type === 'cron' ? nextFireTime(trigger.cron, trigger.timezone, now) : null,
       })),
     });
+    // Recorded after the store's own transaction commits: a crash in between leaves a revision unaudited.
+    if (created) await this.recordPublished(revision, actor, rolledBackFrom);
     return { ok: true, revision: toRevisionView(revision), created };
+  }
+
+  /** Revisions are numbered without gaps under the workflow's lock, so the one before is revision - 1. */
+  private async recordPublished(revision: RevisionRow, actor: Actor, rolledBackFrom: number | undefined): Promise<void> {
+    const previous = revision.revision > 1 ? await this.store.getRevision(revision.workflowId, revision.revision - 1) : undefined;
+    const state = (row: RevisionRow) => ({ revision: row.revision, contentHash: row.contentHash, yaml: row.yaml });
+    await this.audit.record({
+      actor: actor.id, action: rolledBackFrom === undefined ? 'workflow.published' : 'workflow.rolled-back', entityType: 'workflow',
+      entityId: revision.workflowId, workflowId: revision.workflowId, revision: revision.revision, at: revision.createdAt,
+      before: previous ? state(previous) : null, after: state(revision), ...(rolledBackFrom !== undefined ? { details: { rolledBackFrom } } : {}),
+    });
   }
 
   async list(): Promise<WorkflowSummary[]> {

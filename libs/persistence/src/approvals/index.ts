@@ -1,0 +1,2 @@
+export { SqlTaskRepository } from './sql-task-repository';
+export { SqlTaskTransaction } from './sql-task-transaction';

@@ -1,0 +1,1 @@
+export { SqlIdentityRepository } from './sql-identity-repository';
