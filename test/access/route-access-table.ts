@@ -66,6 +66,15 @@ export const ROUTE_TABLE: readonly RouteCase[] = [
   { method: 'GET', path: '/api/audit', access: ['auditor', 'admin'] },
   { method: 'GET', path: '/api/audit/export', access: ['auditor', 'admin'] },
   { method: 'GET', path: '/api/audit/verify', access: ['auditor', 'admin'] },
+  // The inbox: any signed-in person; the task itself decides what they see and may do (404/403 from the task).
+  { method: 'GET', path: '/api/tasks', access: 'signed-in' },
+  { method: 'POST', path: '/api/tasks/decide', access: 'signed-in', body: (f) => ({ items: [{ taskId: f.missingId, outcome: 'approve' }] }) },
+  { method: 'GET', path: '/api/tasks/:id', access: 'signed-in', url: (f) => `/api/tasks/${f.missingId}` },
+  { method: 'POST', path: '/api/tasks/:id/claim', access: 'signed-in', url: (f) => `/api/tasks/${f.missingId}/claim` },
+  { method: 'POST', path: '/api/tasks/:id/release', access: 'signed-in', url: (f) => `/api/tasks/${f.missingId}/release` },
+  { method: 'POST', path: '/api/tasks/:id/delegate', access: 'signed-in', url: (f) => `/api/tasks/${f.missingId}/delegate`, body: () => ({ to: 'user:someone' }) },
+  { method: 'POST', path: '/api/tasks/:id/decide', access: 'signed-in', url: (f) => `/api/tasks/${f.missingId}/decide`, body: () => ({ outcome: 'approve' }) },
+  { method: 'POST', path: '/api/tasks/:id/resubmit', access: 'signed-in', url: (f) => `/api/tasks/${f.missingId}/resubmit`, body: () => ({}) },
 ];
 
 /** Mounted outside Nest's router (bull-board), so not in the router's list: checked all the same. */

@@ -58,3 +58,8 @@ export { healthResponseSchema, probeResponseSchema } from './health.schema';
 export type { HealthResponse, ProbeResponse } from './health.schema';
 export * from './audit.schema';
 export * from './auth.schema';
+export {
+  TASK_STATUS_NAMES, TASK_OUTCOME_NAMES, listTasksQuerySchema, decideTaskBodySchema, bulkDecideBodySchema, delegateTaskBodySchema,
+  resubmitTaskBodySchema,
+} from './task.schema';
+export type { ListTasksQuery, DecideTaskBody, BulkDecideBody, DelegateTaskBody, ResubmitTaskBody } from './task.schema';

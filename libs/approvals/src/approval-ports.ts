@@ -86,7 +86,8 @@ export interface TaskNotifier {
 
 /** The port the approval step opens its task through (ApprovalService implements it). */
 export interface ApprovalTaskGateway {
-  openTask(request: OpenTaskRequest): Promise<OpenedTask>;
+  /** Idempotent per request.idempotencyKey; reopenCancelled asks a task cancelled with its run again (a run retry). */
+  openTask(request: OpenTaskRequest, options?: { reopenCancelled?: boolean }): Promise<OpenedTask>;
 }
 
 /** The signal an approval step waits on. */

@@ -24,29 +24,33 @@ const count = async (database: Database, sql: string, params: unknown[]) =>
 
 describe.each(DATABASE_KINDS)('ApprovalService over SQL (%s)', (kind) => {
   let db: TestDatabase;
+  /** The open database: db.database until the restart test reopens it. */
+  let current: Database;
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
+    current = db.database;
   }, 120_000);
 
   afterAll(async () => {
+    await current?.close();
     await db?.drop();
   });
 
   it('opens one task per step execution, even when opened twice at once', async () => {
-    const { service } = serviceOver(db.database);
+    const { service } = serviceOver(current);
     const request = approvalRequest({ title: 'Invoice 4711', assignees: { roles: ['accountant'] }, form: GL_FORM, amount: '1000.00', currency: 'EUR' });
     const [first, second] = await Promise.all([service.openTask(request), service.openTask(request)]);
     expect(second.taskId).toBe(first.taskId);
     expect((await service.openTask(request)).taskId).toBe(first.taskId);
-    expect(await count(db.database, 'SELECT count(*)::int AS n FROM tasks WHERE run_id = $1', [request.runId])).toBe(1);
+    expect(await count(current, 'SELECT count(*)::int AS n FROM tasks WHERE run_id = $1', [request.runId])).toBe(1);
     const task = await service.getTask(alice, first.taskId);
     expect(task).toMatchObject({ status: 'open', amount: '1000.00', currency: 'EUR', formSchema: GL_FORM, startedBy: 'user:uploader', version: 1 });
     expect(task.history.map((event) => event.type)).toEqual(['opened']);
   });
 
   it('lets exactly one of two concurrent decisions win; the other gets TASK_CONFLICT', async () => {
-    const { service, signaler, audit } = serviceOver(db.database);
+    const { service, signaler, audit } = serviceOver(current);
     const { taskId } = await service.openTask(approvalRequest({ title: 'Single approver', assignees: { roles: ['accountant'] } }));
     const results = await Promise.allSettled([
       service.decide(alice, taskId, { outcome: 'approve' }),
@@ -57,7 +61,7 @@ describe.each(DATABASE_KINDS)('ApprovalService over SQL (%s)', (kind) => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(lost[0].reason).toMatchObject({ code: 'TASK_CONFLICT' });
-    expect(await count(db.database, 'SELECT count(*)::int AS n FROM task_decisions WHERE task_id = $1', [taskId])).toBe(1);
+    expect(await count(current, 'SELECT count(*)::int AS n FROM task_decisions WHERE task_id = $1', [taskId])).toBe(1);
     expect(signaler.signals).toHaveLength(1);
     expect(audit.actions().filter((action) => action === 'task.decided')).toHaveLength(1);
     const final = await service.getTask(alice, taskId);
@@ -65,7 +69,7 @@ describe.each(DATABASE_KINDS)('ApprovalService over SQL (%s)', (kind) => {
   });
 
   it('needs two of three approvers; approving all at once, two count and the third is refused', async () => {
-    const { service, signaler } = serviceOver(db.database);
+    const { service, signaler } = serviceOver(current);
     const { taskId } = await service.openTask(approvalRequest({ title: '2 of 3', assignees: { roles: ['accountant'], groups: ['ap-team'] }, approvals: 2 }));
     const partly = await service.decide(alice, taskId, { outcome: 'approve', comment: 'first' });
     expect(partly).toMatchObject({ status: 'open', approvals: 1 });
@@ -82,8 +86,8 @@ describe.each(DATABASE_KINDS)('ApprovalService over SQL (%s)', (kind) => {
   });
 
   it('keeps a decision and its audit records in one transaction', async () => {
-    const { service, audit, tasks } = serviceOver(db.database);
-    await db.database.dataSource.query('CREATE TABLE IF NOT EXISTS audit_probe (action text NOT NULL, task_id text NOT NULL)');
+    const { service, audit, tasks } = serviceOver(current);
+    await current.dataSource.query('CREATE TABLE IF NOT EXISTS audit_probe (action text NOT NULL, task_id text NOT NULL)');
     let failOn: string | undefined;
     audit.onRecord = async (entry, transaction) => {
       await (transaction as (text: string, params: unknown[]) => Promise<unknown>)('INSERT INTO audit_probe (action, task_id) VALUES ($1, $2)', [entry.action, entry.entityId]);
@@ -93,11 +97,11 @@ describe.each(DATABASE_KINDS)('ApprovalService over SQL (%s)', (kind) => {
     failOn = 'task.decided';
     await expect(service.decide(alice, taskId, { outcome: 'approve' })).rejects.toThrow('audit refused');
     expect((await tasks.find(taskId))?.status).toBe('open');
-    expect(await count(db.database, 'SELECT count(*)::int AS n FROM task_decisions WHERE task_id = $1', [taskId])).toBe(0);
-    expect(await db.database.dataSource.query('SELECT action FROM audit_probe WHERE task_id = $1', [taskId])).toEqual([{ action: 'task.opened' }]);
+    expect(await count(current, 'SELECT count(*)::int AS n FROM task_decisions WHERE task_id = $1', [taskId])).toBe(0);
+    expect(await current.dataSource.query('SELECT action FROM audit_probe WHERE task_id = $1', [taskId])).toEqual([{ action: 'task.opened' }]);
     failOn = undefined;
     await service.decide(alice, taskId, { outcome: 'approve' });
-    expect(await db.database.dataSource.query('SELECT action FROM audit_probe WHERE task_id = $1 ORDER BY action', [taskId])).toEqual([
+    expect(await current.dataSource.query('SELECT action FROM audit_probe WHERE task_id = $1 ORDER BY action', [taskId])).toEqual([
       { action: 'task.decided' },
       { action: 'task.opened' },
     ]);
@@ -108,27 +112,22 @@ describe.each(DATABASE_KINDS)('ApprovalService over SQL (%s)', (kind) => {
   });
 
   it('keeps a waiting task through closing and reopening the database', async () => {
-    const { service } = serviceOver(db.database);
+    const { service } = serviceOver(current);
     const request = approvalRequest({ title: 'Survives', assignees: { roles: ['accountant'] }, approvals: 2, timeout: '3d', form: GL_FORM });
     const { taskId } = await service.openTask(request);
     await service.decide(alice, taskId, { outcome: 'approve', data: { glAccount: '4400' } });
     await service.claim(bob, taskId);
 
-    await db.database.close();
-    const reopened = await openDatabase(db.config);
-    try {
-      const after = serviceOver(reopened, new ManualClock('2026-01-06T09:00:00Z'));
-      expect((await after.service.openTask(request)).taskId).toBe(taskId);
-      const task = await after.service.getTask(bob, taskId);
-      expect(task).toMatchObject({ status: 'open', approvals: 1, claimedBy: 'user:bob', timeoutAt: '2026-01-08T09:00:00.000Z', version: 3 });
-      expect(task.permissions).toMatchObject({ canDecide: true });
-      const decided = await after.service.decide(bob, taskId, { outcome: 'approve', data: { glAccount: '4410' } });
-      expect(decided.outputs).toMatchObject({ outcome: 'approve', data: { glAccount: '4410' }, decidedBy: ['user:alice', 'user:bob'] });
-      expect(after.signaler.signals).toEqual([{ runId: request.runId, signal: `task:${taskId}`, actor: 'user:bob', payload: decided.outputs }]);
-    } finally {
-      await reopened.close();
-      // The other tests of this file use the database again.
-      db = { ...db, database: await openDatabase(db.config) };
-    }
+    await current.close();
+    // A new connection pool (and, embedded, a new PGlite) on the same data: nothing was held in memory.
+    current = await openDatabase(db.config);
+    const after = serviceOver(current, new ManualClock('2026-01-06T09:00:00Z'));
+    expect((await after.service.openTask(request)).taskId).toBe(taskId);
+    const task = await after.service.getTask(bob, taskId);
+    expect(task).toMatchObject({ status: 'open', approvals: 1, claimedBy: 'user:bob', timeoutAt: '2026-01-08T09:00:00.000Z', version: 3 });
+    expect(task.permissions).toMatchObject({ canDecide: true });
+    const decided = await after.service.decide(bob, taskId, { outcome: 'approve', data: { glAccount: '4410' } });
+    expect(decided.outputs).toMatchObject({ outcome: 'approve', data: { glAccount: '4410' }, decidedBy: ['user:alice', 'user:bob'] });
+    expect(after.signaler.signals).toEqual([{ runId: request.runId, signal: `task:${taskId}`, actor: 'user:bob', payload: decided.outputs }]);
   }, 120_000);
 });

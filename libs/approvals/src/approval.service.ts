@@ -6,7 +6,7 @@ import { delegateTask, claimTask, releaseTask } from './task-assignment.transiti
 import type { TaskChange } from './task-change';
 import { TaskChangeApplier, type ApprovalDependencies } from './task-change-applier';
 import { decideTask, resubmitTask, type DecisionInput, type ResubmitInput } from './task-decision.transitions';
-import { openNewTask, type OpenedTask, type OpenTaskRequest } from './task-opening';
+import { openNewTask, reopenCancelledTask, type OpenedTask, type OpenTaskRequest } from './task-opening';
 import { cancelTask } from './task-timer.transitions';
 import { decodeCursor, encodeCursor, toEventView, toTaskView, type TaskDetailView, type TaskView } from './task-views';
 import { isFinal, TASK_STATUSES, type Task, type TaskPrincipal, type TaskStatus } from './task.model';
@@ -57,10 +57,13 @@ export class ApprovalService implements ApprovalTaskGateway {
     this.maxBulk = options.maxBulk ?? 100;
   }
 
-  /** Idempotent per step execution: the same idempotency key always returns the same task. */
-  async openTask(request: OpenTaskRequest): Promise<OpenedTask> {
+  /**
+   * Idempotent per step execution: the same idempotency key always returns the same task. With
+   * reopenCancelled (a retried run executing the step afresh), a task cancelled with the run is asked again.
+   */
+  async openTask(request: OpenTaskRequest, options: { reopenCancelled?: boolean } = {}): Promise<OpenedTask> {
     const existing = await this.deps.tasks.findByStepExecution(request.idempotencyKey);
-    if (existing) return opened(existing);
+    if (existing) return existing.status === 'cancelled' && options.reopenCancelled ? this.reopen(existing.id, request) : opened(existing);
     const change = openNewTask(request, newId(), this.deps.clock.now());
     const result = await this.deps.tasks.transaction(async (tx) => {
       if (!(await tx.insert(change.task))) return { task: await tx.lockByStepExecution(request.idempotencyKey) };
@@ -70,6 +73,13 @@ export class ApprovalService implements ApprovalTaskGateway {
     await this.applier.afterCommit(result.change);
     if (!result.task) throw new DomainError('TASK_CONFLICT', `No task could be opened for ${request.idempotencyKey}`, { idempotencyKey: request.idempotencyKey });
     return opened(result.task);
+  }
+
+  private async reopen(taskId: string, request: OpenTaskRequest): Promise<OpenedTask> {
+    const now = this.deps.clock.now();
+    const result = await this.deps.tasks.transaction((tx) => this.applier.changeLocked(tx, taskId, (task) => reopenCancelledTask(task, request, now)));
+    await this.applier.afterCommit(result.change);
+    return opened(result.task!);
   }
 
   async listTasks(principal: TaskPrincipal, filter: TaskFilter = {}): Promise<{ items: TaskView[]; nextCursor?: string }> {

@@ -150,12 +150,16 @@ describe('approval step execution', () => {
     expect(await step.execute(input, { ...ctx, resumeState: { taskId } })).toEqual({ status: 'waiting', signal: `task:${taskId}`, state: { taskId } });
   });
 
-  it('fails when its task was cancelled with the run', async () => {
-    const { step, service } = setUp();
+  it('fails on resume when its task was cancelled with the run, and asks again when the run is retried', async () => {
+    const { step, service, tasks } = setUp();
     const ctx = context();
     const input = step.parseInput({ title: 'Invoice', assignees: { roles: ['accountant'] } });
-    await step.execute(input, ctx);
+    const waiting = await step.execute(input, ctx);
+    const taskId = (waiting as { state: { taskId: string } }).state.taskId;
     expect(await service.cancelForRun(ctx.runId, 'user:admin', 'run cancelled')).toBe(1);
-    await expect(step.execute(input, ctx)).rejects.toMatchObject({ code: 'APPROVAL_CANCELLED' });
+    await expect(step.execute(input, { ...ctx, resumeState: { taskId } })).rejects.toMatchObject({ code: 'APPROVAL_CANCELLED' });
+    expect(await step.execute(input, { ...ctx, attempt: 2 })).toEqual(waiting);
+    expect(tasks.tasks.get(taskId)).toMatchObject({ status: 'open', round: 2 });
+    expect((await tasks.history(taskId)).map((event) => event.type)).toEqual(['opened', 'cancelled', 'reopened']);
   });
 });

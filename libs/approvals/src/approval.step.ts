@@ -35,7 +35,8 @@ export function createApprovalStepType(gateway: ApprovalTaskGateway): StepType<A
     checkWith: (withValues) => checkWith(approvalInputSchema, withValues),
     async execute(input, context) {
       if (context.resumeState !== undefined) return resume(input, context, gateway);
-      return resultOf(await gateway.openTask(openRequest(input, context)));
+      // A first execution after the run was retried asks a task cancelled with the failed run again.
+      return resultOf(await gateway.openTask(openRequest(input, context), { reopenCancelled: true }));
     },
   };
 }

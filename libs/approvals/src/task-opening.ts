@@ -1,5 +1,5 @@
 import { DomainError } from '@conveyor/kernel';
-import { event, withoutUndefined, type TaskChange } from './task-change';
+import { changed, event, withoutUndefined, type TaskChange } from './task-change';
 import { nextTimerAt, scheduleFrom } from './task-schedule';
 import { userActorId, type ApprovalOutputs, type Assignees, type Task, type TaskPolicy, type TaskStatus } from './task.model';
 
@@ -92,4 +92,29 @@ export function openNewTask(request: OpenTaskRequest, id: string, now: Date): Ta
     }),
   );
   return { task: withTimers, events: [opened], effects: ['assigned'] };
+}
+
+/**
+ * A retried run executes its approval step again with the same idempotency key. If the run's earlier end
+ * cancelled the task, it is asked again: open in a new round, assigned and scheduled afresh from `now`.
+ * Any other task is returned as it is (undefined: nothing to change).
+ */
+export function reopenCancelledTask(task: Task, request: OpenTaskRequest, now: Date): TaskChange | undefined {
+  if (task.status !== 'cancelled') return undefined;
+  const schedule = scheduleFrom(now, request.policy);
+  const next = changed(task, now, {
+    status: 'open',
+    round: task.round + 1,
+    assignees: request.assignees,
+    requiredApprovals: request.requiredApprovals,
+    policy: request.policy,
+    context: request.context,
+    escalationLevel: 0,
+    remindedAt: undefined,
+    remindAt: schedule.remindAt,
+    escalateAt: schedule.escalateAt,
+    timeoutAt: schedule.timeoutAt,
+    dueAt: schedule.dueAt,
+  });
+  return { task: next, events: [event(task, 'reopened', request.startedBy ?? 'system', now, { round: next.round })], effects: ['assigned'] };
 }

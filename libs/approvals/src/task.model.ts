@@ -145,6 +145,7 @@ export type TaskEventType =
   | 'escalated'
   | 'expired'
   | 'cancelled'
+  | 'reopened'
   | 'signalled'
   | 'signal-undelivered';
 

@@ -54,6 +54,25 @@ export const configSchema = z.object({
   /** Argon2id cost: memory per hash in KiB and passes. Lower only in tests (production warns below 19456 and 2). */
   PASSWORD_HASH_MEMORY_KIB: int(8, 4 * 1024 * 1024).default(19_456),
   PASSWORD_HASH_TIME_COST: int(1, 100).default(2),
+  /** Outgoing mail relay: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://...:465; unset = mail is only logged. */
+  SMTP_URL: z.string().url().refine((url) => /^smtps?:\/\//i.test(url), 'an smtp:// or smtps:// URL').optional(),
+  /** The sender of every mail ("Name <address>" or an address). */
+  SMTP_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'an address, or a name and an address: Conveyor <conveyor@example.com>')
+    .default('Conveyor <conveyor@localhost>'),
+  /** With smtp://: refuse to send unless the server upgrades the connection with STARTTLS. */
+  SMTP_REQUIRE_TLS: bool.default(false),
+  /** Accept a relay's self-signed or otherwise unverifiable certificate (internal relays only). */
+  SMTP_TLS_ALLOW_SELF_SIGNED: bool.default(false),
+  /** How long to wait for the relay to connect, greet and answer before the send counts as unavailable. */
+  SMTP_TIMEOUT_MS: int(100, 600_000).default(15_000),
+  /** The portal's base URL: action links in mails point under it. */
+  PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Key of the HMAC that signs action links; required in production (unset in development = random per process). */
+  LINK_SIGNING_SECRET: z.string().min(32).optional(),
+  /** How long an action link in a mail stays valid (a duration: 3d, 12h). */
+  ACTION_LINK_LIFETIME: z.string().refine(isDuration, 'a duration such as 3d or 12h').default('3d'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -12,6 +12,7 @@ import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/audit-http';
 import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/auth-http';
 import { assignRequestId } from './request-id';
 import { RunsController } from './runs/runs.controller';
+import { TasksController } from './tasks/tasks.controller';
 import { WorkflowsController } from './workflows/workflows.controller';
 
 /** Probes and scrapes would drown the request log. */
@@ -35,7 +36,7 @@ export class ApiModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
       ],
-      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS],
+      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS],
       providers: [
         { provide: PLATFORM, useValue: platform },
         { provide: AdminTokenAuthenticator, useValue: authenticator },

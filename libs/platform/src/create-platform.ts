@@ -7,12 +7,15 @@ import { createRedisConnection, pingRedis, RunStopBroadcast, StepQueue } from '@
 import type { StepType } from '@conveyor/workflow-engine';
 import {
   DefinitionCache, Dispatcher, EventServiceImpl, RunAdvancer, RunCreator, RunServiceImpl, RuntimeMetrics, SchedulerLoop, StepExecutor,
-  WorkerRunner, WorkflowServiceImpl, type HealthStatus,
+  SignalService, WorkerRunner, WorkflowServiceImpl, type HealthStatus,
 } from '@conveyor/workflow-runtime';
 import { builtInStepTypes, catalogFromRegistry, createStepTypeRegistry } from '@conveyor/workflow-steps';
 import { startPrivateRedis } from './embedded/private-redis';
 import type { Component, Platform } from './platform.types';
+import { UserListRecipientDirectory } from '@conveyor/notifications';
+import { wireApprovals } from './wiring/approvals.wiring';
 import { wireAudit } from './wiring/audit.wiring';
+import { wireNotifications } from './wiring/notifications.wiring';
 import { wireIdentity } from './wiring/identity.wiring';
 
 export interface CreatePlatformOptions {
@@ -48,13 +51,12 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       workerConnection.disconnect();
     });
 
-    const { audit } = await wireAudit({ config, logger, clock, database });
-    const { identity } = await wireIdentity({ config, logger, clock, database }, audit);
+    const wiring = { config, logger, clock, database };
+    const { audit } = await wireAudit(wiring);
+    const { identity } = await wireIdentity(wiring, audit);
+    const { mailer, notifyStepType, taskNotifier, actionLinks } = wireNotifications(wiring, new UserListRecipientDirectory(identity));
+    cleanups.push(async () => mailer.close());
 
-    const registry = createStepTypeRegistry([
-      ...builtInStepTypes({ allowPrivateAddresses: config.HTTP_STEP_ALLOW_PRIVATE, maxResponseBytes: config.HTTP_STEP_MAX_RESPONSE_BYTES }),
-      ...(options.stepTypes ?? []),
-    ]);
     const runs = new RunStore(database.dataSource);
     const workflowStore = new WorkflowStore(database.dataSource);
     const queue = new StepQueue(queueConnection, config.QUEUE_PREFIX);
@@ -66,6 +68,14 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
     const creator = new RunCreator(workflowStore, definitions, advancer, clock, audit);
     const dispatcher = new Dispatcher(runs, queue, clock, logger, metrics);
     const runService = new RunServiceImpl(runs, creator, advancer, dispatcher, clock, audit);
+    const signals = new SignalService(runs, dispatcher, clock);
+    const { approvals, approvalStepType, duty: approvalsDuty } = wireApprovals(wiring, { audit, signaler: signals, notifier: taskNotifier });
+    const registry = createStepTypeRegistry([
+      ...builtInStepTypes({ allowPrivateAddresses: config.HTTP_STEP_ALLOW_PRIVATE, maxResponseBytes: config.HTTP_STEP_MAX_RESPONSE_BYTES }),
+      notifyStepType,
+      approvalStepType,
+      ...(options.stepTypes ?? []),
+    ]);
     const workerId = `${hostname()}:${process.pid}`;
     const executor = new StepExecutor({
       runs, definitions, registry, advancer, dispatcher, clock, logger, metrics, workerId, defaultTimeoutMs,
@@ -83,13 +93,15 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
         if (!run.stopped) continue;
         executor.abortRun(run.runId);
         stops.publish(run.runId).catch((error) => logger.warn({ err: error }, 'could not broadcast a stopped run'));
+        approvals.cancelForRun(run.runId, 'system', `run ${run.status}`)
+          .catch((error) => logger.warn({ err: error, runId: run.runId }, 'could not cancel the tasks of a stopped run'));
       }
     };
     if (options.components.includes('worker')) await stops.subscribe((runId) => executor.abortRun(runId));
 
     const scheduler = new SchedulerLoop(
       { runs, workflows: workflowStore, creator, executor, dispatcher, runService, queue, clock, logger },
-      { tickMs: config.SCHEDULER_TICK_MS, maxCatchUp: config.SCHEDULER_MAX_CATCH_UP, timeoutGraceMs: 5000, outboxDelayMs: 2000 },
+      { tickMs: config.SCHEDULER_TICK_MS, maxCatchUp: config.SCHEDULER_MAX_CATCH_UP, timeoutGraceMs: 5000, outboxDelayMs: 2000, duties: [approvalsDuty] },
     );
     const worker = new WorkerRunner(workerConnection, executor, logger, {
       prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, lockDurationMs: config.WORKER_LOCK_MS,
@@ -108,6 +120,9 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       events: new EventServiceImpl(workflowStore, runService),
       audit,
       identity,
+      approvals,
+      signals,
+      actionLinks,
       queues: [queue.queue],
       metrics: metrics.registry,
       isReady: () => ready,

@@ -3,6 +3,9 @@ import type { Logger } from '@conveyor/observability';
 import type { EventService, HealthStatus, RunService, WorkflowService } from '@conveyor/workflow-runtime';
 import type { Queue } from 'bullmq';
 import type { Registry } from 'prom-client';
+import type { ApprovalService } from '@conveyor/approvals';
+import type { ActionLinkSigner } from '@conveyor/notifications';
+import type { SignalService } from '@conveyor/workflow-runtime';
 import type { wireAudit } from './wiring/audit.wiring';
 import type { wireIdentity } from './wiring/identity.wiring';
 
@@ -24,6 +27,12 @@ export interface Platform {
   readonly audit: Awaited<ReturnType<typeof wireAudit>>['audit'];
   /** Users, roles, sessions and API keys. */
   readonly identity: Awaited<ReturnType<typeof wireIdentity>>['identity'];
+  /** Approval tasks: the inbox, decisions, reminders and escalations. */
+  readonly approvals: ApprovalService;
+  /** Wakes steps that wait for a signal. */
+  readonly signals: SignalService;
+  /** Signs and checks the action links in task e-mails. */
+  readonly actionLinks: ActionLinkSigner;
   /** BullMQ queues, for the admin dashboard (bull-board). */
   readonly queues: Queue[];
   /** Prometheus registry with queue, step and run metrics. */

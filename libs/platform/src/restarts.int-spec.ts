@@ -42,6 +42,50 @@ steps:
   }, 60_000);
 
 
+  it('keeps an approval task across a restart of every process, and the decision then completes the run', async () => {
+    const { config, cleanup } = isolatedConfig(kind);
+    const logger = createLogger({ level: 'silent' });
+    let platform = await createPlatform(config, { components: ['scheduler', 'worker'], logger });
+    try {
+      await platform.workflows.publish(`
+id: approve-restart
+name: Approval across restarts
+steps:
+  - id: approve
+    type: approval
+    with: { title: "Check it", assignees: { roles: [accountant] } }
+  - id: after
+    type: noop
+    needs: approve
+    with: { outcome: "\${{ steps.approve.outputs.outcome }}" }
+`, { id: 'test' });
+      const started = await platform.runs.start({ workflowId: 'approve-restart', inputs: {}, trigger: { type: 'manual' } }, { id: 'user:starter' });
+      const accountant = { id: 'user:accountant-1', roles: ['accountant'], groups: [] };
+      const deadline = Date.now() + 20_000;
+      let tasks = await platform.approvals.listTasks(accountant);
+      while (tasks.items.length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        tasks = await platform.approvals.listTasks(accountant);
+      }
+      expect(tasks.items).toHaveLength(1);
+      await platform.close();
+      platform = await createPlatform(config, { components: ['scheduler', 'worker'], logger });
+      expect((await platform.runs.get(started.id)).status).toBe('waiting');
+      const [task] = (await platform.approvals.listTasks(accountant)).items;
+      await platform.approvals.decide(accountant, task.id, { outcome: 'approve' });
+      let run = await platform.runs.get(started.id);
+      while (!['succeeded', 'failed'].includes(run.status) && Date.now() < deadline + 20_000) {
+        await new Promise((r) => setTimeout(r, 50));
+        run = await platform.runs.get(started.id);
+      }
+      expect(run.status).toBe('succeeded');
+      expect(run.steps.find((s) => s.stepId === 'after')?.outputs).toEqual({ outcome: 'approve' });
+    } finally {
+      await platform.close();
+      cleanup();
+    }
+  }, 90_000);
+
   it('replays the cron firings that fell due while no scheduler ran', async () => {
     const { config, cleanup } = isolatedConfig(kind);
     const logger = createLogger({ level: 'silent' });

@@ -1,0 +1,16 @@
+export { Mailer, IDEMPOTENCY_HEADER, messageIdFor } from './mailer';
+export type { MailerSettings, MailLog, OutgoingMail, SentMail } from './mailer';
+export { MAIL_ABORTED, MAIL_NO_RECIPIENTS, MAIL_REJECTED, MAIL_UNAVAILABLE, toMailError } from './mail-errors';
+export { ActionLinkSigner, MIN_LINK_SECRET_LENGTH, TASK_LINK_ACTIONS, isTaskLinkAction, randomLinkSecret } from './action-link.signer';
+export type { ActionLinkParams, ActionLinkRequest, ActionLinkSignerOptions, ActionLinkVerdict, TaskLinkAction } from './action-link.signer';
+export { UserListRecipientDirectory, resolveAgainst } from './recipient-directory';
+export type { DirectoryUser, DirectoryUserSource, Recipient, RecipientDirectory, RecipientQuery, ResolvedRecipients } from './recipient-directory';
+export { escapeHtml, htmlTemplateProblems, oneLine, renderHtmlTemplate, renderTextTemplate } from './mail-template';
+export { createNotifyStepType } from './notify.step';
+export type { NotifyStepOptions, NotifyStepOutputs } from './notify.step';
+export { checkNotifyWith, notifyInputSchema, parseNotifyInput } from './notify-input.schema';
+export type { NotifyStepInput } from './notify-input.schema';
+export { EmailTaskNotifier } from './email-task-notifier';
+export type { EmailTaskNotifierOptions } from './email-task-notifier';
+export { renderTaskMail, formatInZone } from './task-mail.content';
+export type { TaskMailContent, TaskMailKind, TaskMailLink } from './task-mail.content';
