@@ -5,7 +5,7 @@ import { EmailTaskNotifier } from './email-task-notifier';
 import { Mailer } from './mailer';
 import { TEST_LINK_SECRET, TEST_PORTAL_URL, recordingLog, sampleTask, userListSource } from './notifications-test.fixture';
 import { UserListRecipientDirectory } from './recipient-directory';
-import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from './smtp-test-server.fixture';
+import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from '@conveyor/testing';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import { IDEMPOTENCY_HEADER, Mailer, messageIdFor, type MailerSettings } from './mailer';
 import { recordingLog } from './notifications-test.fixture';
-import { startTestSmtpServer, unusedLoopbackUrl, type TestSmtpServer } from './smtp-test-server.fixture';
+import { startTestSmtpServer, unusedLoopbackUrl, type TestSmtpServer } from '@conveyor/testing';
 
 const settings = (smtpUrl?: string): MailerSettings => ({
   smtpUrl, from: 'Conveyor <conveyor@mail.example.test>', requireTls: false, allowSelfSigned: false, timeoutMs: 5000,

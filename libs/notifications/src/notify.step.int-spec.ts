@@ -2,7 +2,7 @@ import { Mailer, IDEMPOTENCY_HEADER } from './mailer';
 import { notifyStepContext, recordingLog, userListSource } from './notifications-test.fixture';
 import { createNotifyStepType } from './notify.step';
 import { UserListRecipientDirectory } from './recipient-directory';
-import { startTestSmtpServer, unusedLoopbackUrl, type TestSmtpServer } from './smtp-test-server.fixture';
+import { startTestSmtpServer, unusedLoopbackUrl, type TestSmtpServer } from '@conveyor/testing';
 
 const mailerFor = (smtpUrl: string) =>
   Mailer.create({ smtpUrl, from: 'Conveyor <conveyor@mail.example.test>', requireTls: false, allowSelfSigned: false, timeoutMs: 5000 }, recordingLog());

@@ -2,3 +2,5 @@ export { postgresAvailable, redisAvailable, testPostgresUrl, testRedisUrl } from
 export { testConfig, uniqueQueuePrefix, uniqueSchemaName } from './test-config';
 export { createTestDatabase, DATABASE_KINDS } from './test-database';
 export type { TestDatabase, TestDatabaseKind } from './test-database';
+export { startTestSmtpServer, unusedLoopbackUrl } from './smtp-test-server';
+export type { ReceivedMail, TestSmtpServer, TestSmtpServerOptions } from './smtp-test-server';
