@@ -51,25 +51,8 @@ export interface TaskRepository {
   dueTaskIds(now: Date, limit: number): Promise<string[]>;
 }
 
-/** The audit trail's entry, kept loose: the audit component stores it append-only and hash-chained. */
-export interface AuditEntryInput {
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before?: unknown;
-  after?: unknown;
-  workflowId?: string;
-  revision?: number;
-  runId?: string;
-  details?: Record<string, unknown>;
-  at?: Date;
-}
-
-export interface AuditRecorder {
-  /** `transaction` is TaskTransaction.handle: the record commits or rolls back with the change. */
-  record(entry: AuditEntryInput, transaction?: unknown): Promise<void>;
-}
+/** The audit trail's entry and recorder; `transaction` is TaskTransaction.handle, so a record commits with its change. */
+export type { AuditEntry as AuditEntryInput, AuditRecorder } from '@conveyor/audit';
 
 /** Wakes the waiting approval step (the runtime's SignalService fits this). */
 export interface RunSignaler {

@@ -1,7 +1,7 @@
 import { newId } from '@conveyor/kernel';
 import { approvalInputSchema } from './approval-input.schema';
 import { openRequest } from './approval.step';
-import { parseWith } from './step-input-problems';
+import { parseStepInput } from '@conveyor/workflow-steps';
 import type { OpenTaskRequest } from './task-opening';
 import type { TaskPrincipal } from './task.model';
 
@@ -21,7 +21,7 @@ export function approvalRequest(
   const runId = context.runId ?? newId();
   const stepId = context.stepId ?? 'approve';
   const itemIndex = context.itemIndex ?? null;
-  const input = parseWith('approval', approvalInputSchema, withValues);
+  const input = parseStepInput('approval', approvalInputSchema, withValues);
   return openRequest(input, {
     idempotencyKey: `${runId}:${stepId}${itemIndex === null ? '' : `[${itemIndex}]`}`,
     runId,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { approvalInputSchema, type ApprovalStepInput } from './approval-input.schema';
 import { taskSignal, type ApprovalTaskGateway } from './approval-ports';
 import { routeByAmount } from './authority-routing';
-import { checkWith, parseWith } from './step-input-problems';
+import { checkStepWith, parseStepInput } from '@conveyor/workflow-steps';
 import { withoutUndefined } from './task-change';
 import type { OpenedTask, OpenTaskRequest } from './task-opening';
 import { OUTCOMES, type TaskPolicy } from './task.model';
@@ -31,8 +31,8 @@ export function createApprovalStepType(gateway: ApprovalTaskGateway): StepType<A
     type: 'approval',
     description:
       'Asks people to approve, reject or request changes (by role, group, user or an amount-based authority table; N-of-M; segregation of duties; a JSON Schema form; reminders, escalation and a timeout in business days) and waits for the decision without holding a worker.',
-    parseInput: (input) => parseWith('approval', approvalInputSchema, input),
-    checkWith: (withValues) => checkWith(approvalInputSchema, withValues),
+    parseInput: (input) => parseStepInput('approval', approvalInputSchema, input),
+    checkWith: (withValues) => checkStepWith(approvalInputSchema, withValues),
     async execute(input, context) {
       if (context.resumeState !== undefined) return resume(input, context, gateway);
       // A first execution after the run was retried asks a task cancelled with the failed run again.

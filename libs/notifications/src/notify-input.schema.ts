@@ -1,4 +1,4 @@
-import { DomainError } from '@conveyor/kernel';
+import { checkStepWith, parseStepInput } from '@conveyor/workflow-steps';
 import { z } from 'zod';
 import { htmlTemplateProblems } from './mail-template';
 
@@ -43,11 +43,7 @@ export interface InputProblem {
 
 /** The notify step's resolved `with`; a mistake becomes BAD_STEP_INPUT naming the field. */
 export function parseNotifyInput(input: unknown): NotifyStepInput {
-  const result = notifyInputSchema.safeParse(input ?? {});
-  if (result.success) return result.data;
-  const problems = problemsOf(result.error.issues);
-  const text = problems.map((problem) => `${describe(problem.path)}: ${problem.message}`).join('; ');
-  throw new DomainError('BAD_STEP_INPUT', `The notify step's input is invalid: ${text}`, { stepType: 'notify', problems }, false);
+  return parseStepInput('notify', notifyInputSchema, input);
 }
 
 /**
@@ -60,33 +56,5 @@ export function checkNotifyWith(withValues: Record<string, unknown>): InputProbl
   if (typeof values.html === 'string' && values.html.includes('${{')) {
     problems.push({ path: ['html'], message: 'may not contain ${{ }} expressions (their results would not be escaped); put the values in `data` and write {{name}}' });
   }
-  const result = notifyInputSchema.safeParse(values);
-  if (!result.success) problems.push(...problemsOf(result.error.issues).filter((problem) => !underExpression(values, problem.path)));
-  return problems;
-}
-
-function problemsOf(issues: z.core.$ZodIssue[]): InputProblem[] {
-  const problems: InputProblem[] = [];
-  for (const issue of issues) {
-    const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) problems.push({ path: [...path, key], message: 'is not a known field' });
-    else problems.push({ path, message: issue.message });
-  }
-  return problems;
-}
-
-const isExpression = (value: unknown) => typeof value === 'string' && value.includes('${{');
-
-function underExpression(root: unknown, path: (string | number)[]): boolean {
-  let current: unknown = root;
-  for (const key of path) {
-    if (isExpression(current)) return true;
-    if (current === null || typeof current !== 'object') return false;
-    current = (current as Record<string | number, unknown>)[key];
-  }
-  return isExpression(current);
-}
-
-function describe(path: (string | number)[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${key}`), 'with');
+  return [...problems, ...checkStepWith(notifyInputSchema, values)];
 }

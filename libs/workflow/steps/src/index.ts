@@ -16,5 +16,5 @@ export type { NoopStepInput } from './noop.step';
 export { subworkflowStepType, childRunSignal } from './subworkflow.step';
 export type { SubworkflowStepInput } from './subworkflow.step';
 export { classifyAddress } from './address-policy';
-export { isExpression } from './step-input-validation';
+export { isExpression, parseStepInput, checkStepWith } from './step-input-validation';
 export type { WithProblem } from './step-input-validation';
