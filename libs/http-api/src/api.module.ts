@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/audit-http';
 import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/auth-http';
+import { DOCUMENTS_CONTROLLERS, DOCUMENTS_PROVIDERS } from './documents/documents-http';
 import { assignRequestId } from './request-id';
 import { RunsController } from './runs/runs.controller';
 import { TasksController } from './tasks/tasks.controller';
@@ -36,7 +37,7 @@ export class ApiModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
       ],
-      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS],
+      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, ...DOCUMENTS_CONTROLLERS],
       providers: [
         { provide: PLATFORM, useValue: platform },
         { provide: AdminTokenAuthenticator, useValue: authenticator },
@@ -44,6 +45,7 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         ...AUTH_PROVIDERS,
         ...AUDIT_PROVIDERS,
+        ...DOCUMENTS_PROVIDERS,
       ],
     };
   }

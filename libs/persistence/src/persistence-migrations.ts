@@ -3,7 +3,8 @@ import { StepResumeCounters1795433700000 } from './migrations/1795433700000-step
 import { AuditTrail1795433800000 } from './migrations/1795433800000-audit-trail';
 import { Identity1795433900000 } from './migrations/1795433900000-identity';
 import { Approvals1795434000000 } from './migrations/1795434000000-approvals';
+import { Documents1795434100000 } from './migrations/1795434100000-documents';
 
 /** Every migration, oldest first. A new migration is a new file in migrations/ added here. */
 export const PERSISTENCE_MIGRATIONS = [InitialSchema1795433655288, StepResumeCounters1795433700000, AuditTrail1795433800000, Identity1795433900000,
-  Approvals1795434000000];
+  Approvals1795434000000, Documents1795434100000];

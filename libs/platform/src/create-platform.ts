@@ -15,6 +15,7 @@ import type { Component, Platform } from './platform.types';
 import { UserListRecipientDirectory } from '@conveyor/notifications';
 import { wireApprovals } from './wiring/approvals.wiring';
 import { wireAudit } from './wiring/audit.wiring';
+import { wireDocuments } from './wiring/documents.wiring';
 import { wireNotifications } from './wiring/notifications.wiring';
 import { wireIdentity } from './wiring/identity.wiring';
 
@@ -69,6 +70,8 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
     const dispatcher = new Dispatcher(runs, queue, clock, logger, metrics);
     const runService = new RunServiceImpl(runs, creator, advancer, dispatcher, clock, audit);
     const signals = new SignalService(runs, dispatcher, clock);
+    const events = new EventServiceImpl(workflowStore, runService);
+    const { documents } = await wireDocuments(wiring, { events });
     const { approvals, approvalStepType, duty: approvalsDuty } = wireApprovals(wiring, { audit, signaler: signals, notifier: taskNotifier });
     const registry = createStepTypeRegistry([
       ...builtInStepTypes({ allowPrivateAddresses: config.HTTP_STEP_ALLOW_PRIVATE, maxResponseBytes: config.HTTP_STEP_MAX_RESPONSE_BYTES }),
@@ -117,7 +120,8 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       components: options.components,
       workflows: new WorkflowServiceImpl(workflowStore, catalogFromRegistry(registry), clock, audit),
       runs: runService,
-      events: new EventServiceImpl(workflowStore, runService),
+      events,
+      documents,
       audit,
       identity,
       approvals,

@@ -7,6 +7,7 @@ import type { ApprovalService } from '@conveyor/approvals';
 import type { ActionLinkSigner } from '@conveyor/notifications';
 import type { SignalService } from '@conveyor/workflow-runtime';
 import type { wireAudit } from './wiring/audit.wiring';
+import type { wireDocuments } from './wiring/documents.wiring';
 import type { wireIdentity } from './wiring/identity.wiring';
 
 /** Which parts of Conveyor a process runs. The standalone mode runs all three in one process. */
@@ -27,6 +28,8 @@ export interface Platform {
   readonly audit: Awaited<ReturnType<typeof wireAudit>>['audit'];
   /** Users, roles, sessions and API keys. */
   readonly identity: Awaited<ReturnType<typeof wireIdentity>>['identity'];
+  /** Uploaded documents: intake, storage, duplicates. */
+  readonly documents: Awaited<ReturnType<typeof wireDocuments>>['documents'];
   /** Approval tasks: the inbox, decisions, reminders and escalations. */
   readonly approvals: ApprovalService;
   /** Wakes steps that wait for a signal. */

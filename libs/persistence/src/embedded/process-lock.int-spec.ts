@@ -44,11 +44,12 @@ describe('acquireProcessLock', () => {
   });
 
   it('takes over the lock of an exited process nobody has reaped yet (a zombie)', async () => {
-    // `true` exits at once; its parent, now `sleep`, never reaps it.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 30']);
+    // The child exits at once and its parent never waits for it (a shell may reap early, python's fork does not).
+    const parent = spawn('python3', ['-c', 'import os, sys, time\npid = os.fork()\nif pid == 0:\n    os._exit(0)\nprint(pid, flush=True)\ntime.sleep(30)']);
     try {
       const pid = Number(await new Promise<string>((done) => parent.stdout.once('data', (data: Buffer) => done(data.toString()))));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const deadline = Date.now() + 5000;
+      while (!/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /);
       writeFileSync(lockFile, JSON.stringify({ pid, startTime: processStartTime(pid), acquiredAt: '2026-01-01T00:00:00Z' }));
       (await acquireProcessLock(lockFile, conflict)).release();
