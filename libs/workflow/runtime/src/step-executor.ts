@@ -90,7 +90,10 @@ export class StepExecutor {
     const controller = new AbortController();
     const key = `${run.id}/${row.id}`;
     this.inFlight.set(key, controller);
-    const logger = this.deps.logger.child({ runId: run.id, workflowId: run.workflowId, stepId: row.stepId, itemIndex: row.itemIndex, attempt: row.attempt });
+    // Made on first use: most steps never log, and a child logger per step is measurable at thousands a second.
+    let stepLogger: Logger | undefined;
+    const logger = (): Logger =>
+      (stepLogger ??= this.deps.logger.child({ runId: run.id, workflowId: run.workflowId, stepId: row.stepId, itemIndex: row.itemIndex, attempt: row.attempt }));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -108,9 +111,9 @@ export class StepExecutor {
         idempotencyKey: `${run.id}:${row.stepId}${row.itemIndex === null ? '' : `[${row.itemIndex}]`}`,
         signal: controller.signal,
         logger: {
-          info: (message, fields) => logger.info(fields ?? {}, message),
-          warn: (message, fields) => logger.warn(fields ?? {}, message),
-          error: (message, fields) => logger.error(fields ?? {}, message),
+          info: (message, fields) => logger().info(fields ?? {}, message),
+          warn: (message, fields) => logger().warn(fields ?? {}, message),
+          error: (message, fields) => logger().error(fields ?? {}, message),
         },
         now: () => this.deps.clock.now(),
         resumeState: row.resumes > 0 ? row.waitState : undefined,
@@ -122,7 +125,7 @@ export class StepExecutor {
     } catch (error) {
       const info = toErrorInfo(error, 'STEP_FAILED');
       const retryable = isDomainError(error) ? error.retryable : true;
-      if (!isDomainError(error)) logger.warn({ err: error }, 'step handler threw');
+      if (!isDomainError(error)) logger().warn({ err: error }, 'step handler threw');
       return { kind: 'error', error: info, retryable };
     } finally {
       clearTimeout(timer);
