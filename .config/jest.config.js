@@ -9,7 +9,7 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   moduleNameMapper[`^${alias.replace('/', '\\/')}$`] = `<rootDir>/${target}`;
 }
 // Packages published only as ES modules are compiled to CommonJS for Jest.
-const esmOnly = ['@marcbachmann/cel-js'];
+const esmOnly = ['@marcbachmann/cel-js', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit'];
 const transform = {
   '^.+\\.(t|j)s$': ['@swc/jest', { swcrc: false, ...require('./swc.json') }],
 };

@@ -75,6 +75,14 @@ export const ROUTE_TABLE: readonly RouteCase[] = [
   { method: 'POST', path: '/api/tasks/:id/delegate', access: 'signed-in', url: (f) => `/api/tasks/${f.missingId}/delegate`, body: () => ({ to: 'user:someone' }) },
   { method: 'POST', path: '/api/tasks/:id/decide', access: 'signed-in', url: (f) => `/api/tasks/${f.missingId}/decide`, body: () => ({ outcome: 'approve' }) },
   { method: 'POST', path: '/api/tasks/:id/resubmit', access: 'signed-in', url: (f) => `/api/tasks/${f.missingId}/resubmit`, body: () => ({}) },
+  // Documents: uploaders, accountants and admins upload; uploaders read only their own (404 for others' documents).
+  { method: 'POST', path: '/api/documents', access: ['uploader', 'accountant', 'admin'], body: () => ({}) },
+  { method: 'GET', path: '/api/documents', access: ['uploader', 'accountant', 'approver', 'auditor', 'admin'] },
+  { method: 'GET', path: '/api/documents/:id', access: ['uploader', 'accountant', 'approver', 'auditor', 'admin'], url: (f) => `/api/documents/${f.missingId}` },
+  {
+    method: 'GET', path: '/api/documents/:id/content', access: ['uploader', 'accountant', 'approver', 'auditor', 'admin'],
+    url: (f) => `/api/documents/${f.missingId}/content`,
+  },
 ];
 
 /** Mounted outside Nest's router (bull-board), so not in the router's list: checked all the same. */

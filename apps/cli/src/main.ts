@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isDomainError } from '@conveyor/kernel';
 import { registerAuditCommand } from './commands/audit.command';
+import { registerExtractCommand } from './commands/extract.command';
 import { registerLoginCommands } from './commands/login.command';
 import { registerRunCommand } from './commands/run.command';
 import { registerRunsCommand } from './commands/runs.command';
@@ -41,6 +42,7 @@ function buildProgram(): Command {
   registerStartCommands(program, runAction);
   registerAuditCommand(program, runAction);
   registerLoginCommands(program, runAction);
+  registerExtractCommand(program, runAction);
   return program;
 }
 

@@ -73,6 +73,16 @@ export const configSchema = z.object({
   LINK_SIGNING_SECRET: z.string().min(32).optional(),
   /** How long an action link in a mail stays valid (a duration: 3d, 12h). */
   ACTION_LINK_LIFETIME: z.string().refine(isDuration, 'a duration such as 3d or 12h').default('3d'),
+  /** Largest uploaded document in bytes; a larger upload is refused while it streams in (413). */
+  DOCUMENT_MAX_BYTES: int(1, 2 * 1024 * 1024 * 1024).default(25 * 1024 * 1024),
+  /** Most pages a PDF may have; a longer one is kept with status rejected. */
+  DOCUMENT_MAX_PAGES: int(1, 100_000).default(200),
+  /** Most files in one upload request. */
+  DOCUMENT_MAX_FILES_PER_UPLOAD: int(1, 1000).default(20),
+  /** Most pixels (width x height) an image may have; a larger one is kept with status rejected. */
+  DOCUMENT_MAX_IMAGE_PIXELS: int(1, 2_000_000_000).default(100_000_000),
+  /** Where document bytes live: 'local' = content-addressed files under CONVEYOR_DATA_DIR/documents (S3: not built yet). */
+  DOCUMENT_STORAGE: z.enum(['local']).default('local'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -16,3 +16,4 @@ export * from './repositories';
 export * from './identity';
 export * from './audit';
 export * from './approvals';
+export * from './documents';

@@ -71,7 +71,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
     const runService = new RunServiceImpl(runs, creator, advancer, dispatcher, clock, audit);
     const signals = new SignalService(runs, dispatcher, clock);
     const events = new EventServiceImpl(workflowStore, runService);
-    const { documents } = await wireDocuments(wiring, { events });
+    const { documents } = await wireDocuments(wiring, { events, audit });
     const { approvals, approvalStepType, duty: approvalsDuty } = wireApprovals(wiring, { audit, signaler: signals, notifier: taskNotifier });
     const registry = createStepTypeRegistry([
       ...builtInStepTypes({ allowPrivateAddresses: config.HTTP_STEP_ALLOW_PRIVATE, maxResponseBytes: config.HTTP_STEP_MAX_RESPONSE_BYTES }),

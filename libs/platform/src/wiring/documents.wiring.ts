@@ -1,7 +1,39 @@
+import { join, resolve } from 'node:path';
+import type { AuditRecorder } from '@conveyor/audit';
+import { DocumentIntakeService, LocalDiskDocumentStore, type DocumentStore } from '@conveyor/documents';
+import { newId } from '@conveyor/kernel';
+import { AuditStore, SqlDocumentRepository } from '@conveyor/persistence';
 import type { EventService } from '@conveyor/workflow-runtime';
 import type { WiringDeps } from './wiring-deps';
 
-/** Document intake (issue 4). Placeholder until the documents lib lands. */
-export async function wireDocuments(_deps: WiringDeps, _ports: { events: EventService }): Promise<{ documents: Record<string, never> }> {
-  return { documents: {} };
+/**
+ * Document intake (issue 4): the intake service over its SQL store, the document store chosen by
+ * DOCUMENT_STORAGE (local disk; S3-compatible storage is not built yet) and the event service, whose
+ * `document.uploaded` starts the workflows that listen for it.
+ */
+export async function wireDocuments(deps: WiringDeps, ports: { events: EventService; audit?: AuditRecorder }): Promise<{ documents: DocumentIntakeService }> {
+  const store = documentStore(deps);
+  const documents = new DocumentIntakeService({
+    documents: new SqlDocumentRepository(deps.database.dataSource),
+    store,
+    events: ports.events,
+    audit: ports.audit ?? new AuditStore(deps.database.dataSource, deps.clock),
+    clock: deps.clock,
+    newId,
+    limits: {
+      maxBytes: deps.config.DOCUMENT_MAX_BYTES,
+      maxPages: deps.config.DOCUMENT_MAX_PAGES,
+      maxFilesPerUpload: deps.config.DOCUMENT_MAX_FILES_PER_UPLOAD,
+      maxImagePixels: deps.config.DOCUMENT_MAX_IMAGE_PIXELS,
+    },
+    onError: (error, context) => deps.logger.warn({ err: error, ...context }, 'documents: announcing a document failed (it stays received; the next upload retries)'),
+  });
+  return { documents };
+}
+
+function documentStore(deps: WiringDeps): DocumentStore {
+  switch (deps.config.DOCUMENT_STORAGE) {
+    case 'local':
+      return new LocalDiskDocumentStore(join(resolve(deps.config.CONVEYOR_DATA_DIR), 'documents'));
+  }
 }

@@ -1,0 +1,1 @@
+export { SqlDocumentRepository } from './sql-document-repository';
