@@ -183,7 +183,8 @@ export class BufferedRunTransaction extends RunTransaction {
   /** Writes everything buffered: new steps, changed steps, changed runs, then events, in that order. */
   async flush(): Promise<void> {
     const fresh = [...this.newSteps].map((id) => this.steps.get(id) as StepExecutionRow);
-    const changed = [...this.dirtySteps].map((id) => this.steps.get(id) as StepExecutionRow);
+    // Sorted, so concurrent writers lock rows in the same order.
+    const changed = [...this.dirtySteps].sort().map((id) => this.steps.get(id) as StepExecutionRow);
     const runs = [...this.dirtyRuns].map(([id, at]) => ({ run: this.runs.get(id) as RunRow, at }));
     const events = this.events;
     this.newSteps.clear();

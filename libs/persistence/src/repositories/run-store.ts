@@ -92,10 +92,20 @@ export class RunStore {
     return rows.map(toRunRow);
   }
 
-  /** Outbox: the jobs are in Redis now. */
+  /**
+   * Outbox: the jobs are in Redis now. Rows a worker is claiming right now are skipped rather than waited
+   * for (waiting, with both sides locking many rows, deadlocks): a claimed row is running, which the
+   * outbox sweep never re-sends anyway.
+   */
   async markDispatched(stepExecutionIds: string[], at: Date): Promise<void> {
     if (stepExecutionIds.length === 0) return;
-    await this.sql(`UPDATE step_executions SET dispatched_at = $2 WHERE id = ANY($1::uuid[]) AND dispatched_at IS NULL`, [stepExecutionIds, at]);
+    await this.sql(
+      `WITH unmarked AS (
+         SELECT id FROM step_executions WHERE id = ANY($1::uuid[]) AND dispatched_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED
+       )
+       UPDATE step_executions s SET dispatched_at = $2 FROM unmarked WHERE s.id = unmarked.id`,
+      [stepExecutionIds, at],
+    );
   }
 
   /** Outbox sweep: queued step executions whose job may never have reached Redis (a crash between commit and enqueue). */

@@ -32,6 +32,7 @@ export async function claimSteps(
      ), previous AS (
        SELECT s.id, s.status AS previous_status FROM step_executions s JOIN requested v ON v.id = s.id AND s.resumes = v.resumes
        WHERE s.status IN ('queued', 'running') AND NOT s.superseded
+       ORDER BY s.id
        FOR UPDATE OF s
      ), claimed AS (
        UPDATE step_executions s SET status = 'running', started_at = $2, worker_id = $3,
