@@ -13,6 +13,8 @@ import { builtInStepTypes, catalogFromRegistry, createStepTypeRegistry } from '@
 import { startPrivateRedis } from './embedded/private-redis';
 import type { Component, Platform } from './platform.types';
 import { UserListRecipientDirectory } from '@conveyor/notifications';
+import { createExtractStepType } from '@conveyor/einvoice';
+import { documentBytesReader } from './wiring/documents.wiring';
 import { wireApprovals } from './wiring/approvals.wiring';
 import { wireAudit } from './wiring/audit.wiring';
 import { wireDocuments } from './wiring/documents.wiring';
@@ -77,6 +79,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       ...builtInStepTypes({ allowPrivateAddresses: config.HTTP_STEP_ALLOW_PRIVATE, maxResponseBytes: config.HTTP_STEP_MAX_RESPONSE_BYTES }),
       notifyStepType,
       approvalStepType,
+      createExtractStepType(documentBytesReader(documents)),
       ...(options.stepTypes ?? []),
     ]);
     const workerId = `${hostname()}:${process.pid}`;

@@ -6,3 +6,4 @@ export { startPrivateRedis } from './embedded/private-redis';
 export { closeOnSignals } from './close-on-signals';
 export type { PrivateRedis } from './embedded/private-redis';
 export { runComponentProcess } from './run-component-process';
+export { offlineStepCatalog } from './offline-step-catalog';

@@ -16,8 +16,8 @@ export function registerValidateCommand(program: Command, run: (action: () => Pr
 export async function validateFiles(files: string[]): Promise<ExitCode> {
   // Loaded here so commands that do not validate start quickly.
   const { formatProblem, parseWorkflow } = await import('@conveyor/workflow-dsl');
-  const { builtInStepTypes, catalogFromRegistry, createStepTypeRegistry } = await import('@conveyor/workflow-steps');
-  const catalog = catalogFromRegistry(createStepTypeRegistry(builtInStepTypes({ allowPrivateAddresses: false, maxResponseBytes: 1e6 })));
+  const { offlineStepCatalog } = await import('@conveyor/platform');
+  const catalog = offlineStepCatalog();
 
   let invalid = 0;
   let unreadable = 0;

@@ -4,6 +4,7 @@ import { DocumentIntakeService, LocalDiskDocumentStore, type DocumentStore } fro
 import { newId } from '@conveyor/kernel';
 import { AuditStore, SqlDocumentRepository } from '@conveyor/persistence';
 import type { EventService } from '@conveyor/workflow-runtime';
+import type { DocumentBytesReader } from '@conveyor/einvoice';
 import type { WiringDeps } from './wiring-deps';
 
 /**
@@ -36,4 +37,16 @@ function documentStore(deps: WiringDeps): DocumentStore {
     case 'local':
       return new LocalDiskDocumentStore(join(resolve(deps.config.CONVEYOR_DATA_DIR), 'documents'));
   }
+}
+
+/** Step types read stored documents as the system (every document, whoever uploaded it). */
+export function documentBytesReader(documents: DocumentIntakeService): DocumentBytesReader {
+  return {
+    async read(documentId) {
+      const { document, content } = await documents.openContent({ actorId: 'system', seesAll: true }, documentId);
+      const chunks: Buffer[] = [];
+      for await (const chunk of content) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+      return { bytes: Buffer.concat(chunks), fileName: document.fileName };
+    },
+  };
 }

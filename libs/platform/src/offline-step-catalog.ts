@@ -1,0 +1,22 @@
+import { createApprovalStepType } from '@conveyor/approvals';
+import { createExtractStepType } from '@conveyor/einvoice';
+import { DomainError } from '@conveyor/kernel';
+import { createNotifyStepType, type Mailer } from '@conveyor/notifications';
+import type { StepTypeCatalog } from '@conveyor/workflow-dsl';
+import { builtInStepTypes, catalogFromRegistry, createStepTypeRegistry } from '@conveyor/workflow-steps';
+
+/**
+ * Every step type the platform runs, for checking workflows offline (`conveyor validate`). Only their
+ * publish-time input checks are used; the services behind them are absent, and running one says so.
+ */
+export function offlineStepCatalog(): StepTypeCatalog {
+  const absent = (): never => {
+    throw new DomainError('OFFLINE_CATALOG', 'This step type is loaded for validation only and cannot run here');
+  };
+  return catalogFromRegistry(createStepTypeRegistry([
+    ...builtInStepTypes({ allowPrivateAddresses: false, maxResponseBytes: 1_000_000 }),
+    createNotifyStepType({ mailer: { send: absent } as unknown as Mailer, recipients: { resolve: absent } }),
+    createApprovalStepType({ openTask: absent }),
+    createExtractStepType({ read: absent }),
+  ]));
+}
