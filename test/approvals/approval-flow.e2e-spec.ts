@@ -1,11 +1,10 @@
 import request from 'supertest';
-import { ADMIN_TOKEN_PRINCIPAL, type Role } from '@conveyor/identity';
 import { startApiTestApp, type ApiTestApp } from '../api/api-test-app';
+import { signedInUsers } from '../api/signed-in-users';
 
 jest.setTimeout(120_000);
 
 const ADMIN = 'approvals-e2e-admin-token-0123456789';
-const PASSWORD = 'a long enough passphrase';
 
 /**
  * People in the loop, through the real API: the task lands in the inbox of the role the amount routes to,
@@ -14,14 +13,8 @@ const PASSWORD = 'a long enough passphrase';
  */
 describe('approval steps through the API', () => {
   let api: ApiTestApp;
-  const tokens: Record<string, string> = {};
-
-  async function user(key: string, roles: Role[]): Promise<void> {
-    await api.platform.identity.createUser({ email: `${key}@example.com`, displayName: key, password: PASSWORD, roles }, ADMIN_TOKEN_PRINCIPAL);
-    const login = await request(api.server).post('/api/auth/login').send({ email: `${key}@example.com`, password: PASSWORD }).expect(200);
-    tokens[key] = login.body.token;
-  }
-  const as = (key: string) => ({ authorization: `Bearer ${tokens[key]}` });
+  const people = signedInUsers(() => api);
+  const as = people.as;
 
   async function runUntil(runId: string, statuses: string[]): Promise<any> {
     const deadline = Date.now() + 30_000;
@@ -50,10 +43,10 @@ describe('approval steps through the API', () => {
 
   beforeAll(async () => {
     api = await startApiTestApp({ CONVEYOR_ADMIN_TOKEN: ADMIN, PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' });
-    await user('uploader', ['uploader']);
-    await user('clerk', ['accountant']);
-    await user('clerk2', ['accountant']);
-    await user('boss', ['approver']);
+    await people.add('uploader', ['uploader']);
+    await people.add('clerk', ['accountant']);
+    await people.add('clerk2', ['accountant']);
+    await people.add('boss', ['approver']);
     await request(api.server).post('/api/workflows').set({ authorization: `Bearer ${ADMIN}` }).send({ yaml: `
 id: invoice-approval
 inputs:

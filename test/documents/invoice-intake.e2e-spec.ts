@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
-import { ADMIN_TOKEN_PRINCIPAL, type Role } from '@conveyor/identity';
 import { startApiTestApp, type ApiTestApp } from '../api/api-test-app';
+import { signedInUsers } from '../api/signed-in-users';
 
 jest.setTimeout(180_000);
 
 const corpus = resolve(__dirname, '../../../shared/corpus/invoices');
-const PASSWORD = 'a long enough passphrase';
 
 /**
  * workflows/invoice-intake.yaml as users meet it: an upload starts the workflow, an e-invoice is read from its
@@ -16,13 +15,8 @@ const PASSWORD = 'a long enough passphrase';
  */
 describe('invoice intake, from upload to decision', () => {
   let api: ApiTestApp;
-  const tokens: Record<string, string> = {};
-
-  async function user(key: string, roles: Role[]): Promise<void> {
-    await api.platform.identity.createUser({ email: `${key}@example.com`, displayName: key, password: PASSWORD, roles }, ADMIN_TOKEN_PRINCIPAL);
-    tokens[key] = (await request(api.server).post('/api/auth/login').send({ email: `${key}@example.com`, password: PASSWORD }).expect(200)).body.token;
-  }
-  const as = (key: string) => ({ authorization: `Bearer ${tokens[key]}` });
+  const people = signedInUsers(() => api);
+  const as = people.as;
 
   async function upload(file: string): Promise<string> {
     const response = await request(api.server).post('/api/documents').set(as('uploader')).attach('files', readFileSync(file), file.split('/').pop());
@@ -46,8 +40,8 @@ describe('invoice intake, from upload to decision', () => {
   beforeAll(async () => {
     if (!existsSync(corpus)) throw new Error(`the shared corpus is missing: expected ${corpus}`);
     api = await startApiTestApp({ PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' });
-    await user('uploader', ['uploader']);
-    await user('clerk', ['accountant']);
+    await people.add('uploader', ['uploader']);
+    await people.add('clerk', ['accountant']);
     const published = await api.platform.workflows.publish(readFileSync(resolve(__dirname, '../../workflows/invoice-intake.yaml'), 'utf8'), { id: 'test' });
     expect(published.ok ? [] : published.problems).toEqual([]);
   });
