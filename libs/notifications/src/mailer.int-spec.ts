@@ -1,19 +1,11 @@
 import { IDEMPOTENCY_HEADER, Mailer, messageIdFor, type MailerSettings } from './mailer';
-import { recordingLog } from './notifications-test.fixture';
+import { recordingLog, caught } from './notifications-test.fixture';
 import { startTestSmtpServer, unusedLoopbackUrl, type TestSmtpServer } from '@conveyor/testing';
 
 const settings = (smtpUrl?: string): MailerSettings => ({
   smtpUrl, from: 'Conveyor <conveyor@mail.example.test>', requireTls: false, allowSelfSigned: false, timeoutMs: 5000,
 });
 
-async function caught(action: () => Promise<unknown>) {
-  try {
-    await action();
-  } catch (error) {
-    return error as { code: string; message: string; retryable: boolean; details: Record<string, unknown> };
-  }
-  throw new Error('expected an error, but none was thrown');
-}
 
 describe('Mailer over SMTP', () => {
   let server: TestSmtpServer | undefined;

@@ -92,3 +92,13 @@ export function sampleTask(overrides: Partial<Task> = {}): Task {
     ...overrides,
   };
 }
+
+/** The error an action throws; fails the test when it throws none. */
+export async function caught(action: () => Promise<unknown>): Promise<{ code: string; message: string; retryable: boolean; details: Record<string, unknown> }> {
+  try {
+    await action();
+  } catch (error) {
+    return error as { code: string; message: string; retryable: boolean; details: Record<string, unknown> };
+  }
+  throw new Error('expected an error, but none was thrown');
+}

@@ -1,5 +1,5 @@
 import { Mailer, IDEMPOTENCY_HEADER } from './mailer';
-import { notifyStepContext, recordingLog, userListSource } from './notifications-test.fixture';
+import { notifyStepContext, recordingLog, userListSource, caught } from './notifications-test.fixture';
 import { createNotifyStepType } from './notify.step';
 import { UserListRecipientDirectory } from './recipient-directory';
 import { startTestSmtpServer, unusedLoopbackUrl, type TestSmtpServer } from '@conveyor/testing';
@@ -11,14 +11,6 @@ function notifyStep(smtpUrl: string) {
   return createNotifyStepType({ mailer: mailerFor(smtpUrl), recipients: new UserListRecipientDirectory(userListSource()) });
 }
 
-async function caught(action: () => Promise<unknown>) {
-  try {
-    await action();
-  } catch (error) {
-    return error as { code: string; message: string; retryable: boolean; details: Record<string, unknown> };
-  }
-  throw new Error('expected an error, but none was thrown');
-}
 
 describe('notify step', () => {
   let server: TestSmtpServer | undefined;

@@ -44,11 +44,6 @@ export class RunStore {
     return claimSteps(this.sql, requests, claim);
   }
 
-  async getStepExecution(id: string): Promise<StepExecutionRow | undefined> {
-    const rows = await this.sql(`SELECT ${STEP_EXECUTION_COLUMNS} FROM step_executions WHERE id = $1`, [id]);
-    return rows[0] ? toStepExecutionRow(rows[0]) : undefined;
-  }
-
   async getRunEvents(runId: string): Promise<RunEventRow[]> {
     const rows = await this.sql<Record<string, unknown>>(
       `SELECT id, run_id, step_execution_id, step_id, item_index, attempt, type, actor, at, data FROM run_events WHERE run_id = $1 ORDER BY id`,

@@ -108,11 +108,6 @@ export class RunTransaction {
     return new Map(rows.map((row) => [`${row.step_id}#${row.item_index}`, Number(row.max)]));
   }
 
-  async getStepExecution(id: string, lock = false): Promise<StepExecutionRow | undefined> {
-    const rows = await this.sql(`SELECT ${STEP_EXECUTION_COLUMNS} FROM step_executions WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
-    return rows[0] ? toStepExecutionRow(rows[0]) : undefined;
-  }
-
   /** Inserts step executions; an existing (run, step, item, attempt) is left alone. Returns the ids inserted. */
   async insertStepExecutions(steps: NewStepExecution[]): Promise<Set<string>> {
     if (steps.length === 0) return new Set();
