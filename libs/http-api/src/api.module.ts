@@ -11,6 +11,8 @@ import { MetricsController } from './metrics/metrics.controller';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS } from './audit/audit-http';
 import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/auth-http';
 import { DOCUMENTS_CONTROLLERS, DOCUMENTS_PROVIDERS } from './documents/documents-http';
+import { RECONCILIATION_CONTROLLERS, RECONCILIATION_PROVIDERS } from './reconciliation/reconciliation-http';
+import { REPORTS_CONTROLLERS, REPORTS_PROVIDERS } from './reports/reports-http';
 import { assignRequestId } from './request-id';
 import { RunsController } from './runs/runs.controller';
 import { TasksController } from './tasks/tasks.controller';
@@ -37,7 +39,7 @@ export class ApiModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
       ],
-      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, ...DOCUMENTS_CONTROLLERS],
+      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, ...DOCUMENTS_CONTROLLERS, ...REPORTS_CONTROLLERS, ...RECONCILIATION_CONTROLLERS],
       providers: [
         { provide: PLATFORM, useValue: platform },
         { provide: AdminTokenAuthenticator, useValue: authenticator },
@@ -46,6 +48,8 @@ export class ApiModule {
         ...AUTH_PROVIDERS,
         ...AUDIT_PROVIDERS,
         ...DOCUMENTS_PROVIDERS,
+        ...REPORTS_PROVIDERS,
+        ...RECONCILIATION_PROVIDERS,
       ],
     };
   }

@@ -1,0 +1,1 @@
+export type { DocumentLayout, LayoutPage, LayoutWord, PageSource } from './document-layout';

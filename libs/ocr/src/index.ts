@@ -1,0 +1,1 @@
+export type { OcrEngine, OcrOptions, OcrPage, OcrWord } from './ocr-engine';

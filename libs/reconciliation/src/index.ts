@@ -1,0 +1,1 @@
+export type { MatchAllocation, MatchDecision, MatchProposal, OpenItem, ReconciliationException, ReconciliationResult } from './reconciliation-types';
