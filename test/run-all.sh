@@ -3,6 +3,7 @@
 # Ends with one plain line "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
+bash test/ensure-tools.sh
 kinds=$(bash test/ensure-services.sh) || exit 1
 export CONVEYOR_TEST_DB_KINDS="$kinds"
 mkdir -p tmp
