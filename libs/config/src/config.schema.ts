@@ -81,8 +81,20 @@ export const configSchema = z.object({
   DOCUMENT_MAX_FILES_PER_UPLOAD: int(1, 1000).default(20),
   /** Most pixels (width x height) an image may have; a larger one is kept with status rejected. */
   DOCUMENT_MAX_IMAGE_PIXELS: int(1, 2_000_000_000).default(100_000_000),
-  /** Where document bytes live: 'local' = content-addressed files under CONVEYOR_DATA_DIR/documents (S3: not built yet). */
-  DOCUMENT_STORAGE: z.enum(['local']).default('local'),
+  /** Where document bytes live: 'local' = content-addressed files under CONVEYOR_DATA_DIR/documents; 's3' = an S3-compatible bucket. */
+  DOCUMENT_STORAGE: z.enum(['local', 's3']).default('local'),
+  /** S3-compatible storage (AWS S3, MinIO, Ceph, R2...): the bucket is required when DOCUMENT_STORAGE=s3. */
+  DOCUMENT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').optional(),
+  /** Key prefix inside the bucket, e.g. "conveyor/documents". */
+  DOCUMENT_S3_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()/-]*$/, 'letters, digits and / - _ . only').default('documents'),
+  /** Endpoint of a non-AWS service (e.g. http://minio:9000); unset = AWS. */
+  DOCUMENT_S3_ENDPOINT: z.string().url().optional(),
+  DOCUMENT_S3_REGION: z.string().default('us-east-1'),
+  /** Path-style URLs (bucket in the path), which most self-hosted services need. */
+  DOCUMENT_S3_FORCE_PATH_STYLE: bool.default(false),
+  /** Static credentials; unset = the AWS SDK's default chain (environment, instance role...). */
+  DOCUMENT_S3_ACCESS_KEY_ID: z.string().optional(),
+  DOCUMENT_S3_SECRET_ACCESS_KEY: z.string().optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

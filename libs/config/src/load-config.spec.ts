@@ -17,6 +17,13 @@ describe('loadConfig', () => {
     expect(config.DATABASE_URL).toBe('postgres://u@h/db');
   });
 
+  it('requires a bucket, and both parts of static credentials, for S3 document storage', () => {
+    expect(() => loadConfig({ DOCUMENT_STORAGE: 's3' })).toThrow(/DOCUMENT_S3_BUCKET: required when DOCUMENT_STORAGE=s3/);
+    expect(() => loadConfig({ DOCUMENT_STORAGE: 's3', DOCUMENT_S3_BUCKET: 'docs', DOCUMENT_S3_ACCESS_KEY_ID: 'id' })).toThrow(/set both or neither/);
+    const config = loadConfig({ DOCUMENT_STORAGE: 's3', DOCUMENT_S3_BUCKET: 'docs', DOCUMENT_S3_FORCE_PATH_STYLE: 'true' });
+    expect([config.DOCUMENT_STORAGE, config.DOCUMENT_S3_BUCKET, config.DOCUMENT_S3_PREFIX, config.DOCUMENT_S3_FORCE_PATH_STYLE]).toEqual(['s3', 'docs', 'documents', true]);
+  });
+
   it('lists every bad variable at once', () => {
     let caught: unknown;
     try {

@@ -47,3 +47,5 @@ export type { DocumentViewer } from './document-access';
 export { toDocumentView, toIntakeView } from './document-views';
 export type { DocumentView, IntakeView } from './document-views';
 export { LocalDiskDocumentStore } from './local-disk-document-store';
+export { S3DocumentStore } from './s3-document-store';
+export type { S3DocumentStoreOptions } from './s3-document-store';

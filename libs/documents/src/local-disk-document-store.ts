@@ -3,9 +3,8 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DomainError, newId } from '@conveyor/kernel';
+import { documentKeyOf as keyOf } from './document-key';
 import type { DocumentStore } from './document-ports';
-
-const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
  * Document bytes as files under `<root>/<first two hex digits>/<sha256>` (root: CONVEYOR_DATA_DIR/documents).
@@ -57,10 +56,4 @@ export class LocalDiskDocumentStore implements DocumentStore {
     if (keyOf(key.slice(3)) !== key) throw new DomainError('DOCUMENT_KEY_INVALID', `"${key}" is not a key of this store`);
     return join(this.root, key);
   }
-}
-
-/** The key is `<prefix>/<sha256>`: the same shape as the path below the root, and nothing else (no traversal). */
-function keyOf(sha256: string): string {
-  if (!SHA256.test(sha256)) throw new DomainError('DOCUMENT_KEY_INVALID', `"${sha256}" is not a SHA-256 in lower-case hex`);
-  return `${sha256.slice(0, 2)}/${sha256}`;
 }

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { AuditRecorder } from '@conveyor/audit';
-import { DocumentIntakeService, LocalDiskDocumentStore, type DocumentStore } from '@conveyor/documents';
+import { DocumentIntakeService, LocalDiskDocumentStore, S3DocumentStore, type DocumentStore } from '@conveyor/documents';
 import { newId } from '@conveyor/kernel';
 import { AuditStore, SqlDocumentRepository } from '@conveyor/persistence';
 import type { EventService } from '@conveyor/workflow-runtime';
@@ -9,7 +9,7 @@ import type { WiringDeps } from './wiring-deps';
 
 /**
  * Document intake (issue 4): the intake service over its SQL store, the document store chosen by
- * DOCUMENT_STORAGE (local disk; S3-compatible storage is not built yet) and the event service, whose
+ * DOCUMENT_STORAGE (local disk or an S3-compatible bucket) and the event service, whose
  * `document.uploaded` starts the workflows that listen for it.
  */
 export async function wireDocuments(deps: WiringDeps, ports: { events: EventService; audit?: AuditRecorder }): Promise<{ documents: DocumentIntakeService }> {
@@ -36,6 +36,19 @@ function documentStore(deps: WiringDeps): DocumentStore {
   switch (deps.config.DOCUMENT_STORAGE) {
     case 'local':
       return new LocalDiskDocumentStore(join(resolve(deps.config.CONVEYOR_DATA_DIR), 'documents'));
+    case 's3': {
+      const { config } = deps;
+      return new S3DocumentStore({
+        bucket: config.DOCUMENT_S3_BUCKET as string,
+        prefix: config.DOCUMENT_S3_PREFIX,
+        region: config.DOCUMENT_S3_REGION,
+        endpoint: config.DOCUMENT_S3_ENDPOINT,
+        forcePathStyle: config.DOCUMENT_S3_FORCE_PATH_STYLE,
+        credentials: config.DOCUMENT_S3_ACCESS_KEY_ID && config.DOCUMENT_S3_SECRET_ACCESS_KEY
+          ? { accessKeyId: config.DOCUMENT_S3_ACCESS_KEY_ID, secretAccessKey: config.DOCUMENT_S3_SECRET_ACCESS_KEY }
+          : undefined,
+      });
+    }
   }
 }
 
