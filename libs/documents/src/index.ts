@@ -49,3 +49,5 @@ export type { DocumentView, IntakeView } from './document-views';
 export { LocalDiskDocumentStore } from './local-disk-document-store';
 export { S3DocumentStore } from './s3-document-store';
 export type { S3DocumentStoreOptions } from './s3-document-store';
+// The invoice register: duplicate detection, confirmations and corrections.
+export * from './invoice-register';

@@ -17,3 +17,4 @@ export * from './identity';
 export * from './audit';
 export * from './approvals';
 export * from './documents';
+export * from './invoice-register';

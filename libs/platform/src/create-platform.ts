@@ -14,7 +14,7 @@ import { startPrivateRedis } from './embedded/private-redis';
 import type { Component, Platform } from './platform.types';
 import { UserListRecipientDirectory } from '@conveyor/notifications';
 import { createExtractStepType } from '@conveyor/einvoice';
-import { documentBytesReader } from './wiring/documents.wiring';
+import { documentBytesReader, invoiceRegisterStepTypes } from './wiring/documents.wiring';
 import { wireApprovals } from './wiring/approvals.wiring';
 import { wireAudit } from './wiring/audit.wiring';
 import { wireDocuments } from './wiring/documents.wiring';
@@ -80,6 +80,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       notifyStepType,
       approvalStepType,
       createExtractStepType(documentBytesReader(documents)),
+      ...invoiceRegisterStepTypes(wiring, audit),
       ...(options.stepTypes ?? []),
     ]);
     const workerId = `${hostname()}:${process.pid}`;

@@ -1,4 +1,6 @@
 import { createApprovalStepType } from '@conveyor/approvals';
+import { createCheckDuplicateStepType, createConfirmInvoiceStepType, type InvoiceRegister } from '@conveyor/documents';
+import type { StepType } from '@conveyor/workflow-engine';
 import { createExtractStepType } from '@conveyor/einvoice';
 import { DomainError } from '@conveyor/kernel';
 import { createNotifyStepType, type Mailer } from '@conveyor/notifications';
@@ -18,5 +20,11 @@ export function offlineStepCatalog(): StepTypeCatalog {
     createNotifyStepType({ mailer: { send: absent } as unknown as Mailer, recipients: { resolve: absent } }),
     createApprovalStepType({ openTask: absent }),
     createExtractStepType({ read: absent }),
+    ...invoiceRegisterStepTypesOffline(absent),
   ]));
+}
+
+function invoiceRegisterStepTypesOffline(absent: () => never): StepType[] {
+  const register: InvoiceRegister = { registerAndFindCandidates: absent, confirm: absent, corrections: absent };
+  return [createCheckDuplicateStepType(register), createConfirmInvoiceStepType(register, { record: absent })] as StepType[];
 }

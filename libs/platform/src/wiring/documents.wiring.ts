@@ -1,8 +1,11 @@
 import { join, resolve } from 'node:path';
 import type { AuditRecorder } from '@conveyor/audit';
-import { DocumentIntakeService, LocalDiskDocumentStore, S3DocumentStore, type DocumentStore } from '@conveyor/documents';
+import {
+  DocumentIntakeService, LocalDiskDocumentStore, S3DocumentStore, createCheckDuplicateStepType, createConfirmInvoiceStepType, type DocumentStore, type VendorProfileTeacher,
+} from '@conveyor/documents';
 import { newId } from '@conveyor/kernel';
-import { AuditStore, SqlDocumentRepository } from '@conveyor/persistence';
+import { AuditStore, SqlDocumentRepository, SqlInvoiceRegister } from '@conveyor/persistence';
+import type { StepType } from '@conveyor/workflow-engine';
 import type { EventService } from '@conveyor/workflow-runtime';
 import type { DocumentBytesReader } from '@conveyor/einvoice';
 import type { WiringDeps } from './wiring-deps';
@@ -62,4 +65,10 @@ export function documentBytesReader(documents: DocumentIntakeService): DocumentB
       return { bytes: Buffer.concat(chunks), fileName: document.fileName };
     },
   };
+}
+
+/** The invoice register's step types: duplicate detection after extraction, and people's confirmations. */
+export function invoiceRegisterStepTypes(deps: WiringDeps, audit: AuditRecorder, teacher?: VendorProfileTeacher): StepType[] {
+  const register = new SqlInvoiceRegister(deps.database.dataSource);
+  return [createCheckDuplicateStepType(register), createConfirmInvoiceStepType(register, audit, teacher)] as StepType[];
 }

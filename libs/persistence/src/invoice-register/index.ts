@@ -1,0 +1,1 @@
+export { SqlInvoiceRegister } from './sql-invoice-register';
