@@ -64,6 +64,7 @@ export const ROUTE_TABLE: readonly RouteCase[] = [
   { method: 'POST', path: '/api/api-keys', access: ['admin'], body: () => ({}) },
   { method: 'DELETE', path: '/api/api-keys/:id', access: ['admin'], url: (f) => `/api/api-keys/${f.missingId}` },
   { method: 'GET', path: '/api/audit', access: ['auditor', 'admin'] },
+  { method: 'GET', path: '/api/figures/process', access: READERS },
   { method: 'GET', path: '/api/audit/export', access: ['auditor', 'admin'] },
   { method: 'GET', path: '/api/audit/verify', access: ['auditor', 'admin'] },
   // The inbox: any signed-in person; the task itself decides what they see and may do (404/403 from the task).

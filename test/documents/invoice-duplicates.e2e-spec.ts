@@ -75,5 +75,19 @@ describe('invoice intake: duplicates and confirmations', () => {
     expect(step(done, 'confirm').outputs).toMatchObject({ corrected: ['invoiceNumber'], corrections: [{ field: 'invoiceNumber', extracted: '471102', corrected: '471102-B' }] });
     const audit = await request(api.server).get('/api/audit').query({ entityType: 'document', entityId: second }).set(as('auditor')).expect(200);
     expect(audit.body.items.map((record: any) => record.action)).toContain('invoice.confirmed');
+
+    // The process figures see the same story: two cases, one touchless, one duplicate, one corrected field.
+    const figures = (await request(api.server).get('/api/figures/process').query({ timeZone: 'Europe/Berlin' }).set(as('clerk')).expect(200)).body;
+    expect(figures.cases).toMatchObject({ uploaded: 2, started: 2, finished: 2, approved: 2, inProgress: 0 });
+    expect(figures.touchless).toEqual({ count: 1, of: 2, rate: 0.5 });
+    expect(figures.exceptions.byCode).toEqual([{ code: 'DUPLICATE_INVOICE', count: 1, of: 2, rate: 0.5 }]);
+    expect(figures.corrections.byField).toEqual([{ field: 'invoiceNumber', count: 1, of: 2, rate: 0.5 }]);
+    expect(figures.timeToDecision.byStep).toEqual([expect.objectContaining({ workflowId: 'invoice-intake', stepId: 'review', count: 1 })]);
+    const split = figures.cycleTime;
+    expect(split.people.count).toBe(2);
+    expect(split.people.medianMs).toBeGreaterThan(0);
+    expect(split.shares.machine + split.shares.queue + split.shares.people).toBeCloseTo(1, 3);
+    await request(api.server).get('/api/figures/process').query({ timeZone: 'Mars/Olympus' }).set(as('clerk')).expect(400);
+    await request(api.server).get('/api/figures/process').set(as('uploader')).expect(403);
   });
 });

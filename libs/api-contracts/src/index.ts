@@ -63,3 +63,5 @@ export {
   resubmitTaskBodySchema,
 } from './task.schema';
 export type { ListTasksQuery, DecideTaskBody, BulkDecideBody, DelegateTaskBody, ResubmitTaskBody } from './task.schema';
+export { processFiguresQuerySchema } from './figures.schema';
+export type { ProcessFiguresQuery } from './figures.schema';

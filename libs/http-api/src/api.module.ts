@@ -13,6 +13,7 @@ import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/auth-http';
 import { DOCUMENTS_CONTROLLERS, DOCUMENTS_PROVIDERS } from './documents/documents-http';
 import { RECONCILIATION_CONTROLLERS, RECONCILIATION_PROVIDERS } from './reconciliation/reconciliation-http';
 import { REPORTS_CONTROLLERS, REPORTS_PROVIDERS } from './reports/reports-http';
+import { FIGURES_CONTROLLERS, FIGURES_PROVIDERS } from './figures/figures-http';
 import { assignRequestId } from './request-id';
 import { RunsController } from './runs/runs.controller';
 import { TasksController } from './tasks/tasks.controller';
@@ -39,7 +40,7 @@ export class ApiModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
       ],
-      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, ...DOCUMENTS_CONTROLLERS, ...REPORTS_CONTROLLERS, ...RECONCILIATION_CONTROLLERS],
+      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, ...DOCUMENTS_CONTROLLERS, ...REPORTS_CONTROLLERS, ...RECONCILIATION_CONTROLLERS, ...FIGURES_CONTROLLERS],
       providers: [
         { provide: PLATFORM, useValue: platform },
         { provide: AdminTokenAuthenticator, useValue: authenticator },
@@ -50,6 +51,7 @@ export class ApiModule {
         ...DOCUMENTS_PROVIDERS,
         ...REPORTS_PROVIDERS,
         ...RECONCILIATION_PROVIDERS,
+        ...FIGURES_PROVIDERS,
       ],
     };
   }

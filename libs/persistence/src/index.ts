@@ -18,3 +18,4 @@ export * from './audit';
 export * from './approvals';
 export * from './documents';
 export * from './invoice-register';
+export * from './process-metrics';

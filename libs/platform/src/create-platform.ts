@@ -17,6 +17,7 @@ import { createExtractStepType } from '@conveyor/einvoice';
 import { documentBytesReader, invoiceRegisterStepTypes } from './wiring/documents.wiring';
 import { wireApprovals } from './wiring/approvals.wiring';
 import { wireAudit } from './wiring/audit.wiring';
+import { wireFigures } from './wiring/figures.wiring';
 import { wireDocuments } from './wiring/documents.wiring';
 import { wireNotifications } from './wiring/notifications.wiring';
 import { wireIdentity } from './wiring/identity.wiring';
@@ -126,6 +127,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       runs: runService,
       events,
       documents,
+      figures: wireFigures(wiring),
       audit,
       identity,
       approvals,

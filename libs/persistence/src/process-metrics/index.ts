@@ -1,0 +1,1 @@
+export { SqlProcessFactsSource } from './sql-process-facts';
