@@ -65,6 +65,13 @@ export const ROUTE_TABLE: readonly RouteCase[] = [
   { method: 'DELETE', path: '/api/api-keys/:id', access: ['admin'], url: (f) => `/api/api-keys/${f.missingId}` },
   { method: 'GET', path: '/api/audit', access: ['auditor', 'admin'] },
   { method: 'GET', path: '/api/figures/process', access: READERS },
+  { method: 'GET', path: '/api/vendors', access: READERS },
+  { method: 'POST', path: '/api/vendors', access: ['accountant', 'admin'], body: () => ({ name: '' }) },
+  { method: 'GET', path: '/api/purchase-orders', access: READERS },
+  { method: 'GET', path: '/api/purchase-orders/:number', access: READERS, url: () => '/api/purchase-orders/PO-MISSING' },
+  { method: 'POST', path: '/api/purchase-orders', access: ['accountant', 'admin'], body: () => ({}) },
+  { method: 'POST', path: '/api/goods-receipts', access: ['accountant', 'admin'], body: () => ({}) },
+  { method: 'POST', path: '/api/purchasing/import/:kind', access: ['accountant', 'admin'], url: () => '/api/purchasing/import/vendors', body: () => ({}) },
   { method: 'GET', path: '/api/audit/export', access: ['auditor', 'admin'] },
   { method: 'GET', path: '/api/audit/verify', access: ['auditor', 'admin'] },
   // The inbox: any signed-in person; the task itself decides what they see and may do (404/403 from the task).

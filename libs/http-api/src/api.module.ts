@@ -14,6 +14,7 @@ import { DOCUMENTS_CONTROLLERS, DOCUMENTS_PROVIDERS } from './documents/document
 import { RECONCILIATION_CONTROLLERS, RECONCILIATION_PROVIDERS } from './reconciliation/reconciliation-http';
 import { REPORTS_CONTROLLERS, REPORTS_PROVIDERS } from './reports/reports-http';
 import { FIGURES_CONTROLLERS, FIGURES_PROVIDERS } from './figures/figures-http';
+import { PURCHASING_CONTROLLERS, PURCHASING_PROVIDERS } from './purchasing/purchasing-http';
 import { assignRequestId } from './request-id';
 import { RunsController } from './runs/runs.controller';
 import { TasksController } from './tasks/tasks.controller';
@@ -40,7 +41,7 @@ export class ApiModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
       ],
-      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, ...DOCUMENTS_CONTROLLERS, ...REPORTS_CONTROLLERS, ...RECONCILIATION_CONTROLLERS, ...FIGURES_CONTROLLERS],
+      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, ...DOCUMENTS_CONTROLLERS, ...REPORTS_CONTROLLERS, ...RECONCILIATION_CONTROLLERS, ...FIGURES_CONTROLLERS, ...PURCHASING_CONTROLLERS],
       providers: [
         { provide: PLATFORM, useValue: platform },
         { provide: AdminTokenAuthenticator, useValue: authenticator },
@@ -52,6 +53,7 @@ export class ApiModule {
         ...REPORTS_PROVIDERS,
         ...RECONCILIATION_PROVIDERS,
         ...FIGURES_PROVIDERS,
+        ...PURCHASING_PROVIDERS,
       ],
     };
   }

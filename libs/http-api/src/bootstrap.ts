@@ -13,6 +13,9 @@ import { YAML_MEDIA_TYPES } from './workflows/workflow-yaml-body';
 
 /** Workflow YAML and webhook payloads; larger bodies are refused with 413. */
 const BODY_LIMIT = '1mb';
+/** CSV imports of master data (purchase orders with many lines). */
+const CSV_BODY_LIMIT = '20mb';
+const CSV_MEDIA_TYPES = ['text/csv', 'application/csv'];
 
 /**
  * Builds the HTTP API over an existing Platform (initialised, not listening). The caller listens and,
@@ -28,6 +31,7 @@ export async function bootstrapApi(platform: Platform): Promise<INestApplication
   app.useLogger(app.get(NestPinoLogger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('text', { type: YAML_MEDIA_TYPES, limit: BODY_LIMIT });
+  app.useBodyParser('text', { type: CSV_MEDIA_TYPES, limit: CSV_BODY_LIMIT });
   app.use(bodyParserErrors);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api', { exclude: ['metrics'] });

@@ -19,3 +19,4 @@ export * from './approvals';
 export * from './documents';
 export * from './invoice-register';
 export * from './process-metrics';
+export * from './purchasing';

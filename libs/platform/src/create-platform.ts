@@ -18,6 +18,7 @@ import { documentBytesReader, invoiceRegisterStepTypes } from './wiring/document
 import { wireApprovals } from './wiring/approvals.wiring';
 import { wireAudit } from './wiring/audit.wiring';
 import { wireFigures } from './wiring/figures.wiring';
+import { wirePurchasing } from './wiring/purchasing.wiring';
 import { wireDocuments } from './wiring/documents.wiring';
 import { wireNotifications } from './wiring/notifications.wiring';
 import { wireIdentity } from './wiring/identity.wiring';
@@ -76,7 +77,9 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
     const events = new EventServiceImpl(workflowStore, runService);
     const { documents } = await wireDocuments(wiring, { events, audit });
     const { approvals, approvalStepType, duty: approvalsDuty } = wireApprovals(wiring, { audit, signaler: signals, notifier: taskNotifier });
+    const { purchasing, matchPoStepType } = wirePurchasing(wiring, audit);
     const registry = createStepTypeRegistry([
+      matchPoStepType,
       ...builtInStepTypes({ allowPrivateAddresses: config.HTTP_STEP_ALLOW_PRIVATE, maxResponseBytes: config.HTTP_STEP_MAX_RESPONSE_BYTES }),
       notifyStepType,
       approvalStepType,
@@ -128,6 +131,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       events,
       documents,
       figures: wireFigures(wiring),
+      purchasing,
       audit,
       identity,
       approvals,

@@ -1,6 +1,7 @@
 import { createApprovalStepType } from '@conveyor/approvals';
 import { createCheckDuplicateStepType, createConfirmInvoiceStepType, type InvoiceRegister } from '@conveyor/documents';
 import type { StepType } from '@conveyor/workflow-engine';
+import { createMatchPoStepType, type PurchasingService } from '@conveyor/purchasing';
 import { createExtractStepType } from '@conveyor/einvoice';
 import { DomainError } from '@conveyor/kernel';
 import { createNotifyStepType, type Mailer } from '@conveyor/notifications';
@@ -21,6 +22,7 @@ export function offlineStepCatalog(): StepTypeCatalog {
     createApprovalStepType({ openTask: absent }),
     createExtractStepType({ read: absent }),
     ...invoiceRegisterStepTypesOffline(absent),
+    createMatchPoStepType({} as PurchasingService) as StepType,
   ]));
 }
 

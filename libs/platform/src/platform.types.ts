@@ -9,6 +9,7 @@ import type { SignalService } from '@conveyor/workflow-runtime';
 import type { wireAudit } from './wiring/audit.wiring';
 import type { wireDocuments } from './wiring/documents.wiring';
 import type { FiguresService } from './wiring/figures.wiring';
+import type { PurchasingService } from '@conveyor/purchasing';
 import type { wireIdentity } from './wiring/identity.wiring';
 
 /** Which parts of Conveyor a process runs. The standalone mode runs all three in one process. */
@@ -31,6 +32,8 @@ export interface Platform {
   readonly identity: Awaited<ReturnType<typeof wireIdentity>>['identity'];
   /** Uploaded documents: intake, storage, duplicates. */
   readonly documents: Awaited<ReturnType<typeof wireDocuments>>['documents'];
+  /** Vendors, purchase orders, goods receipts, and matching invoices against them. */
+  readonly purchasing: PurchasingService;
   /** Process figures: cycle time, touchless rate, exceptions, backlog, corrections. */
   readonly figures: FiguresService;
   /** Approval tasks: the inbox, decisions, reminders and escalations. */

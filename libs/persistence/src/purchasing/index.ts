@@ -1,0 +1,1 @@
+export { SqlPurchasingRepository } from './sql-purchasing-repository';

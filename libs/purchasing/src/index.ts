@@ -1,0 +1,14 @@
+export type { GoodsReceipt, GoodsReceiptLine, InvoiceLineToMatch, InvoiceToMatch, PurchaseOrder, PurchaseOrderLine, Vendor } from './purchasing.model';
+export { DEFAULT_TOLERANCE_POLICY, STRICT_LIMIT, deviation, toleranceFor } from './tolerance-profile';
+export type { Deviation, ToleranceLimit, TolerancePolicy, ToleranceProfile } from './tolerance-profile';
+export { descriptionSimilarity, pairLines } from './line-pairing';
+export type { LinePair } from './line-pairing';
+export { PO_MATCH_EXCEPTION_CODES, matchInvoiceToOrder } from './po-match';
+export type { MatchedLine, PoMatchContext, PoMatchException, PoMatchExceptionCode, PoMatchResult } from './po-match';
+export type { PurchasingRepository, PurchasingTransaction } from './purchasing-ports';
+export { goodsReceiptInputSchema, purchaseOrderInputSchema, vendorInputSchema } from './purchasing-input.schema';
+export type { GoodsReceiptInput, PurchaseOrderInput, VendorInput } from './purchasing-input.schema';
+export { CSV_IMPORT_KINDS, PurchasingService } from './purchasing.service';
+export type { CsvImportKind, PurchasingDependencies } from './purchasing.service';
+export { createMatchPoStepType } from './match-po.step';
+export type { MatchPoInput } from './match-po.step';
