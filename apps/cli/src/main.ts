@@ -6,6 +6,7 @@ import { registerLoginCommands } from './commands/login.command';
 import { registerRunCommand } from './commands/run.command';
 import { registerRunsCommand } from './commands/runs.command';
 import { KEEP_RUNNING, registerStartCommands } from './commands/start.command';
+import { registerStatementCommand } from './commands/statement.command';
 import { registerValidateCommand } from './commands/validate.command';
 import { err } from './console-output';
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes';
@@ -43,6 +44,7 @@ function buildProgram(): Command {
   registerAuditCommand(program, runAction);
   registerLoginCommands(program, runAction);
   registerExtractCommand(program, runAction);
+  registerStatementCommand(program, runAction);
   return program;
 }
 

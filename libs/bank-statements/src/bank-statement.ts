@@ -26,6 +26,16 @@ export interface StatementTransaction {
    * with an occurrence index (identical lines on the same day are all kept).
    */
   dedupKey: string;
+  /** SWIFT gpi UETR when the bank gives one (camt). */
+  uetr?: string | null;
+  /** Charges the bank reports on the entry, signed like the entry's booking (camt Chrgs). */
+  charges?: string | null;
+  /** Entry status when the format has one (camt BOOK/PDNG/INFO); only booked entries count in balance checks. */
+  status?: string | null;
+  /** Bank transaction code as given (camt Domn/Fmly/SubFmly or Prtry, MT940 :61: type, OFX TRNTYPE). */
+  transactionCode?: string | null;
+  /** True when the bank marks the entry as a reversal (camt RvslInd, MT940 RC/RD). */
+  reversal?: boolean;
 }
 
 export interface BankStatement {
@@ -46,10 +56,23 @@ export interface StatementIssue {
   /** Index of the statement in `statements`, when the issue concerns one. */
   statementIndex?: number;
   transactionIndex?: number;
+  /** The numbers behind the issue (balances, dates, the skipped text), for a person to check. */
+  details?: Record<string, unknown>;
 }
 
 export interface ParsedStatementFile {
   format: StatementFormat;
   statements: BankStatement[];
+  issues: StatementIssue[];
+}
+
+/** What a format parser hands over before identities are assigned and checks are run. */
+export type TransactionDraft = Omit<StatementTransaction, 'dedupKey'>;
+export interface StatementDraft extends Omit<BankStatement, 'transactions'> {
+  transactions: TransactionDraft[];
+}
+export interface ParsedDraft {
+  format: StatementFormat;
+  statements: StatementDraft[];
   issues: StatementIssue[];
 }
