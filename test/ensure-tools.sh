@@ -10,6 +10,8 @@ while read -r command package; do
   command -v "$command" >/dev/null 2>&1 || missing+=("$package")
 done <<'TOOLS'
 pdftoppm poppler-utils
+pdftotext poppler-utils
+chromium chromium
 TOOLS
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -72,6 +72,23 @@ export const ROUTE_TABLE: readonly RouteCase[] = [
   { method: 'POST', path: '/api/purchase-orders', access: ['accountant', 'admin'], body: () => ({}) },
   { method: 'POST', path: '/api/goods-receipts', access: ['accountant', 'admin'], body: () => ({}) },
   { method: 'POST', path: '/api/purchasing/import/:kind', access: ['accountant', 'admin'], url: () => '/api/purchasing/import/vendors', body: () => ({}) },
+  // Bank reconciliation: readers see statements, lines, suggestions, open items and findings; accountants and admins decide.
+  { method: 'POST', path: '/api/bank-statements', access: ['accountant', 'admin'], body: () => ({}) },
+  { method: 'GET', path: '/api/bank-statements', access: READERS },
+  { method: 'GET', path: '/api/bank-transactions', access: READERS },
+  { method: 'POST', path: '/api/reconciliation/run', access: ['accountant', 'admin'], body: () => ({ autoThreshold: 2 }) },
+  { method: 'GET', path: '/api/reconciliation/suggestions', access: READERS },
+  { method: 'POST', path: '/api/reconciliation/matches/:id/confirm', access: ['accountant', 'admin'], url: (f) => `/api/reconciliation/matches/${f.missingId}/confirm`, body: () => ({}) },
+  { method: 'POST', path: '/api/reconciliation/matches/:id/reject', access: ['accountant', 'admin'], url: (f) => `/api/reconciliation/matches/${f.missingId}/reject`, body: () => ({}) },
+  { method: 'POST', path: '/api/reconciliation/links', access: ['accountant', 'admin'], body: () => ({}) },
+  { method: 'GET', path: '/api/reconciliation/exceptions', access: READERS },
+  {
+    method: 'POST', path: '/api/reconciliation/exceptions/:id/resolve', access: ['accountant', 'admin'], url: (f) => `/api/reconciliation/exceptions/${f.missingId}/resolve`,
+    body: () => ({ resolution: 'matrix' }),
+  },
+  { method: 'GET', path: '/api/open-items', access: READERS },
+  { method: 'POST', path: '/api/open-items', access: ['accountant', 'admin'], body: () => ({}) },
+  { method: 'POST', path: '/api/open-items/import', access: ['accountant', 'admin'], body: () => ({}) },
   { method: 'GET', path: '/api/audit/export', access: ['auditor', 'admin'] },
   { method: 'GET', path: '/api/audit/verify', access: ['auditor', 'admin'] },
   // The inbox: any signed-in person; the task itself decides what they see and may do (404/403 from the task).
@@ -91,6 +108,17 @@ export const ROUTE_TABLE: readonly RouteCase[] = [
     method: 'GET', path: '/api/documents/:id/content', access: ['uploader', 'accountant', 'approver', 'auditor', 'admin'],
     url: (f) => `/api/documents/${f.missingId}/content`,
   },
+  // Live status (server-sent events): an unknown id answers 404 at once instead of opening an endless stream.
+  { method: 'GET', path: '/api/live/documents', access: ['uploader', 'accountant', 'approver', 'auditor', 'admin'], url: (f) => `/api/live/documents?ids=${f.missingId}` },
+  { method: 'GET', path: '/api/live/runs', access: READERS, url: (f) => `/api/live/runs?ids=${f.missingId}` },
+  // Reports: accountants and admins generate every report, auditors only the audit extract (the body here asks for one).
+  {
+    method: 'POST', path: '/api/reports', access: ['accountant', 'admin', 'auditor'],
+    body: (f) => ({ type: 'audit-extract', format: 'csv', parameters: { documentId: f.missingId } }),
+  },
+  { method: 'GET', path: '/api/reports', access: ['accountant', 'admin', 'auditor'] },
+  { method: 'GET', path: '/api/reports/:id', access: ['accountant', 'admin', 'auditor'], url: (f) => `/api/reports/${f.missingId}` },
+  { method: 'GET', path: '/api/reports/:id/download', access: ['accountant', 'admin', 'auditor'], url: (f) => `/api/reports/${f.missingId}/download` },
 ];
 
 /** Mounted outside Nest's router (bull-board), so not in the router's list: checked all the same. */

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { startApiTestApp, type ApiTestApp } from '../api/api-test-app';
 import { signedInUsers } from '../api/signed-in-users';
+import { intakeRun, publishInvoiceIntake, stepOf, taskOfRun, uploadDocument } from './invoice-intake-harness';
 
 jest.setTimeout(180_000);
 
@@ -18,24 +19,7 @@ describe('invoice intake: duplicates and confirmations', () => {
   const people = signedInUsers(() => api);
   const as = people.as;
 
-  async function upload(name: string): Promise<string> {
-    const response = await request(api.server).post('/api/documents').set(as('uploader')).attach('files', readFileSync(join(corpus, name)), name);
-    expect(response.status).toBe(201);
-    return response.body.items[0].id;
-  }
 
-  async function intakeRun(documentId: string, statuses: string[]): Promise<any> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      for (const summary of (await api.platform.runs.list({ workflowId: 'invoice-intake', limit: 50 })).items) {
-        const run = await api.platform.runs.get(summary.id);
-        if (run.inputs['documentId'] === documentId && statuses.includes(run.status)) return run;
-      }
-      if (Date.now() > deadline) throw new Error(`no ${statuses.join('|')} intake run for document ${documentId}`);
-      await new Promise((done) => setTimeout(done, 100));
-    }
-  }
-  const step = (run: any, id: string) => run.steps.find((candidate: any) => candidate.stepId === id);
 
   beforeAll(async () => {
     if (!existsSync(corpus)) throw new Error(`the shared corpus is missing: expected ${corpus}`);
@@ -43,36 +27,37 @@ describe('invoice intake: duplicates and confirmations', () => {
     await people.add('uploader', ['uploader']);
     await people.add('clerk', ['accountant']);
     await people.add('auditor', ['auditor']);
-    const published = await api.platform.workflows.publish(readFileSync(resolve(__dirname, '../../workflows/invoice-intake.yaml'), 'utf8'), { id: 'test' });
-    expect(published.ok ? [] : published.problems).toEqual([]);
+    await publishInvoiceIntake(api);
   });
   afterAll(async () => {
     await api?.close();
   });
 
   it('accepts the first copy untouched, holds the second as a duplicate, and records what the accountant corrects', async () => {
-    const first = await upload('EN16931_Einfach.pdf');
-    const accepted = await intakeRun(first, ['succeeded', 'failed']);
+    const first = await uploadDocument(api, as('uploader'), readFileSync(join(corpus, 'EN16931_Einfach.pdf')), 'EN16931_Einfach.pdf');
+    const accepted = await intakeRun(api, first, ['succeeded', 'failed']);
     expect(accepted.status).toBe('succeeded');
-    expect(step(accepted, 'duplicates').outputs).toMatchObject({ duplicate: false, checked: true });
-    expect(step(accepted, 'confirm').status).toBe('skipped');
+    expect(stepOf(accepted, 'duplicates').outputs).toMatchObject({ duplicate: false, checked: true });
+    expect(stepOf(accepted, 'confirm').status).toBe('skipped');
+    // Accepted: it now awaits payment as an open item of the ledger (529.87 EUR, in cents).
+    expect(stepOf(accepted, 'record_open_item').outputs).toMatchObject({ created: true, currency: 'EUR', amountMinor: 52987, status: 'open' });
 
     // The same invoice (471102) with a due date added: other bytes, so intake takes it; the register does not.
-    const second = await upload('EN16931_Einfach_DueDate.pdf');
-    const waiting = await intakeRun(second, ['waiting']);
-    const duplicates = step(waiting, 'duplicates').outputs;
+    const second = await uploadDocument(api, as('uploader'), readFileSync(join(corpus, 'EN16931_Einfach_DueDate.pdf')), 'EN16931_Einfach_DueDate.pdf');
+    const waiting = await intakeRun(api, second, ['waiting']);
+    const duplicates = stepOf(waiting, 'duplicates').outputs;
     expect(duplicates.duplicate).toBe(true);
     expect(duplicates.duplicates).toEqual([expect.objectContaining({ documentId: first, reason: 'same-vendor-and-number', invoiceNumber: '471102' })]);
     expect(duplicates.issues).toEqual([expect.objectContaining({ code: 'DUPLICATE_INVOICE', severity: 'error', evidence: { documentIds: [first] } })]);
 
-    const task = (await request(api.server).get('/api/tasks').set(as('clerk')).expect(200)).body.items.find((candidate: any) => candidate.runId === waiting.id);
+    const task = await taskOfRun(api, as('clerk'), waiting.id);
     expect(task.context.issues.map((issue: any) => issue.code)).toContain('DUPLICATE_INVOICE');
     await request(api.server).post(`/api/tasks/${task.id}/decide`).set(as('clerk'))
       .send({ outcome: 'approve', data: { invoiceNumber: '471102-B', comment: 'credit of the first, renumbered' } }).expect(200);
 
-    const done = await intakeRun(second, ['succeeded', 'failed']);
+    const done = await intakeRun(api, second, ['succeeded', 'failed']);
     expect(done.status).toBe('succeeded');
-    expect(step(done, 'confirm').outputs).toMatchObject({ corrected: ['invoiceNumber'], corrections: [{ field: 'invoiceNumber', extracted: '471102', corrected: '471102-B' }] });
+    expect(stepOf(done, 'confirm').outputs).toMatchObject({ corrected: ['invoiceNumber'], corrections: [{ field: 'invoiceNumber', extracted: '471102', corrected: '471102-B' }] });
     const audit = await request(api.server).get('/api/audit').query({ entityType: 'document', entityId: second }).set(as('auditor')).expect(200);
     expect(audit.body.items.map((record: any) => record.action)).toContain('invoice.confirmed');
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
+import { samplePdf } from '../../libs/documents/src/sample-documents.fixture';
 import { startApiTestApp, type ApiTestApp } from '../api/api-test-app';
 import { signedInUsers } from '../api/signed-in-users';
 
@@ -10,8 +11,8 @@ const corpus = resolve(__dirname, '../../../shared/corpus/invoices');
 
 /**
  * workflows/invoice-intake.yaml as users meet it: an upload starts the workflow, an e-invoice is read from its
- * XML; a clean one is accepted without anyone, one with a warning waits in an accountant's inbox, and a
- * document that cannot be read automatically yet goes to manual entry.
+ * XML, other PDFs from their pages; a clean one is accepted without anyone, one with a warning waits in an
+ * accountant's inbox, and a document with nothing of an invoice in it goes to manual entry.
  */
 describe('invoice intake, from upload to decision', () => {
   let api: ApiTestApp;
@@ -79,13 +80,23 @@ describe('invoice intake, from upload to decision', () => {
     expect(done.steps.find((step: any) => step.stepId === 'accepted')?.status).toBe('succeeded');
   });
 
-  it('routes a document it cannot read yet to manual entry', async () => {
-    const image = readFileSync(join(corpus, 'fatura/images', (await import('node:fs')).readdirSync(join(corpus, 'fatura/images'))[0]));
-    const response = await request(api.server).post('/api/documents').set(as('uploader')).attach('files', image, 'scan.jpg');
+  it('reads a born-digital PDF from its text layer and sends what does not add up to an accountant', async () => {
+    const documentId = await upload(join(corpus, 'invoice2data/files/coolblue1.pdf'));
+    const waiting = await intakeRun(documentId, ['waiting']);
+    const extract = waiting.steps.find((step: any) => step.stepId === 'extract');
+    expect(extract.outputs).toMatchObject({ kind: 'pdf-text', needsReview: true, values: { invoiceNumber: '993548900', totalGross: '717.97', currency: 'EUR' } });
+    expect(extract.outputs.fields.totalGross).toMatchObject({ source: 'text', page: 1 });
+    expect(extract.outputs.issues.map((issue: any) => issue.code)).toContain('LINE_SUM_MISMATCH');
+    const inbox = (await request(api.server).get('/api/tasks').set(as('clerk')).expect(200)).body.items;
+    expect(inbox.some((task: any) => task.runId === waiting.id && task.title.startsWith('Check invoice 993548900'))).toBe(true);
+  });
+
+  it('routes a document with nothing of an invoice in it to manual entry', async () => {
+    const response = await request(api.server).post('/api/documents').set(as('uploader')).attach('files', samplePdf(1, 'blank'), 'blank.pdf');
     expect(response.status).toBe(201);
     const documentId = response.body.documents?.[0]?.id ?? response.body[0]?.id ?? response.body.items?.[0]?.id;
     const waiting = await intakeRun(documentId, ['waiting']);
-    expect(waiting.steps.find((step: any) => step.stepId === 'extract')).toMatchObject({ status: 'failed', error: { code: 'UNSUPPORTED_YET' } });
+    expect(waiting.steps.find((step: any) => step.stepId === 'extract')).toMatchObject({ status: 'failed', error: { code: 'NOT_AN_INVOICE' } });
     const inbox = (await request(api.server).get('/api/tasks').set(as('clerk')).expect(200)).body.items;
     expect(inbox.some((task: any) => task.runId === waiting.id && task.title.startsWith('Enter document'))).toBe(true);
   });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { startApiTestApp, type ApiTestApp } from '../api/api-test-app';
 import { signedInUsers } from '../api/signed-in-users';
+import { intakeRun, publishInvoiceIntake, stepOf, taskOfRun, uploadDocument } from './invoice-intake-harness';
 
 jest.setTimeout(180_000);
 
@@ -22,17 +23,6 @@ describe('invoice intake: matching against purchase orders and goods receipts', 
   const csv = (kind: string, body: string, who = 'clerk') =>
     request(api.server).post(`/api/purchasing/import/${kind}`).set(as(who)).set('Content-Type', 'text/csv').send(body);
 
-  async function intakeRun(documentId: string, statuses: string[]): Promise<any> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      for (const summary of (await api.platform.runs.list({ workflowId: 'invoice-intake', limit: 50 })).items) {
-        const run = await api.platform.runs.get(summary.id);
-        if (run.inputs['documentId'] === documentId && statuses.includes(run.status)) return run;
-      }
-      if (Date.now() > deadline) throw new Error(`no ${statuses.join('|')} intake run for document ${documentId}`);
-      await new Promise((done) => setTimeout(done, 100));
-    }
-  }
 
   beforeAll(async () => {
     if (!existsSync(invoices)) throw new Error(`the shared corpus is missing: expected ${invoices}`);
@@ -40,8 +30,7 @@ describe('invoice intake: matching against purchase orders and goods receipts', 
     await people.add('uploader', ['uploader']);
     await people.add('clerk', ['accountant']);
     await people.add('auditor', ['auditor']);
-    const published = await api.platform.workflows.publish(readFileSync(resolve(__dirname, '../../workflows/invoice-intake.yaml'), 'utf8'), { id: 'test' });
-    expect(published.ok ? [] : published.problems).toEqual([]);
+    await publishInvoiceIntake(api);
   });
   afterAll(async () => {
     await api?.close();
@@ -67,13 +56,13 @@ describe('invoice intake: matching against purchase orders and goods receipts', 
   });
 
   it('holds the invoice billing more than was received, with the evidence, for an accountant', async () => {
-    const uploaded = await request(api.server).post('/api/documents').set(as('uploader')).attach('files', readFileSync(join(invoices, INVOICE)), INVOICE).expect(201);
-    const run = await intakeRun(uploaded.body.items[0].id, ['waiting']);
-    const match = run.steps.find((step: any) => step.stepId === 'match_po').outputs;
+    const documentId = await uploadDocument(api, as('uploader'), readFileSync(join(invoices, INVOICE)), INVOICE);
+    const run = await intakeRun(api, documentId, ['waiting']);
+    const match = stepOf(run, 'match_po').outputs;
     expect(match).toMatchObject({ mode: '3-way', purchaseOrderNumber: 'PO201925478', status: 'exceptions', blocking: true });
     expect(match.lines.map((line: any) => [line.invoiceLineIndex, line.poLineNo])).toEqual([[0, 1], [1, 2], [2, 3]]);
     expect(match.exceptions).toEqual([expect.objectContaining({ code: 'QTY_OVER_RECEIVED', evidence: expect.objectContaining({ poLine: 2, invoicedQuantity: '3', receivedQuantity: '2' }) })]);
-    const task = (await request(api.server).get('/api/tasks').set(as('clerk')).expect(200)).body.items.find((candidate: any) => candidate.runId === run.id);
+    const task = await taskOfRun(api, as('clerk'), run.id);
     expect(task.context.issues.map((issue: any) => issue.code)).toContain('QTY_OVER_RECEIVED');
     const audit = (await request(api.server).get('/api/audit').query({ entityType: 'purchase-order' }).set(as('auditor')).expect(200)).body.items;
     expect(audit.map((record: any) => record.action).sort()).toEqual(['goods-receipt.recorded', 'purchase-order.saved']);

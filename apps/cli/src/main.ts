@@ -3,6 +3,7 @@ import { isDomainError } from '@conveyor/kernel';
 import { registerAuditCommand } from './commands/audit.command';
 import { registerExtractCommand } from './commands/extract.command';
 import { registerLoginCommands } from './commands/login.command';
+import { registerReconcileCommand } from './commands/reconcile.command';
 import { registerRunCommand } from './commands/run.command';
 import { registerRunsCommand } from './commands/runs.command';
 import { KEEP_RUNNING, registerStartCommands } from './commands/start.command';
@@ -45,6 +46,7 @@ function buildProgram(): Command {
   registerLoginCommands(program, runAction);
   registerExtractCommand(program, runAction);
   registerStatementCommand(program, runAction);
+  registerReconcileCommand(program, runAction);
   return program;
 }
 

@@ -66,8 +66,8 @@ const approvalInputObject = z.strictObject({
   description: z.string({ error: 'must be text' }).max(10_000, { error: 'must be at most 10000 characters' }).optional(),
   assignees: assigneesSchema.optional(),
   authority: authoritySchema.optional(),
-  /** Amount shown and filtered on in the inbox when the task is not routed by amount. */
-  amount: decimalSchema.optional(),
+  /** Amount shown and filtered on in the inbox when the task is not routed by amount (null: none known, e.g. not extracted). */
+  amount: decimalSchema.nullish(),
   currency: currencySchema.optional(),
   approvals: approvalCount.default(1),
   segregationOfDuties: z.boolean({ error: 'must be true or false' }).default(true),

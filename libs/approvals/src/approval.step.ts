@@ -73,7 +73,7 @@ export function openRequest(input: ApprovalStepInput, context: Pick<StepContext,
     requiredApprovals: route?.approvals ?? input.approvals,
     formSchema: input.form,
     context: input.context,
-    amount: input.authority?.amount ?? input.amount,
+    amount: input.authority?.amount ?? input.amount ?? undefined,
     currency: input.authority?.currency ?? input.currency,
     policy,
   });

@@ -28,6 +28,20 @@ export interface LayoutPage {
   textLayerScore: number;
   /** Degrees the page was turned to be read upright (0, 90, 180, 270, or a small deskew angle). */
   rotation: number;
+  /**
+   * Set when the text layer was missing, unusable, or left a large image unread, so the page needed OCR (done
+   * when `source` is 'ocr' or its words carry OCR confidences; see `issues` when it could not be done).
+   */
+  needsOcr?: boolean;
+}
+
+/** Something the reader noticed that the caller should know: a page left unread, OCR that failed. */
+export interface ReadingIssue {
+  /** OCR_UNAVAILABLE (no OCR engine was given), OCR_FAILED (the engine refused the page). */
+  code: string;
+  /** 1-based page, or null for the whole document. */
+  page: number | null;
+  message: string;
 }
 
 export interface DocumentLayout {
@@ -36,4 +50,6 @@ export interface DocumentLayout {
   pages: LayoutPage[];
   /** Plain text of every page in reading order (pages separated by form feed), for cross-checks and search. */
   text: string;
+  /** Pages that needed OCR and could not get it, and similar; absent or empty when everything was read. */
+  issues?: ReadingIssue[];
 }

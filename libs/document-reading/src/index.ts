@@ -1,1 +1,16 @@
 export type { DocumentLayout, LayoutPage, LayoutWord, PageSource } from './document-layout';
+export { readPdfTextLayout } from './pdf-text-layout.reader';
+export type { PdfTextLayoutOptions } from './pdf-text-layout.reader';
+export { readPdfAttachments } from './pdf-attachments';
+export { readPdfImageAreas } from './pdf-image-areas';
+export type { PageImageAreas } from './pdf-image-areas';
+export { PdfWorkerPool, sharedPdfWorkerPool } from './pdf-worker-pool';
+export type { PdfWorkerPoolOptions, PdfWorkerPoolStats } from './pdf-worker-pool';
+export type { PdfAttachmentFile, PdfTask, PdfTaskResult, ReaderMemoryUsage, RenderedPage } from './pdf-tasks';
+export { assessTextLayer, DEFAULT_TEXT_LAYER_THRESHOLD } from './text-layer-score';
+export type { TextLayerAssessment } from './text-layer-score';
+export type { ReadingIssue } from './document-layout';
+export { readDocument } from './document.reader';
+export type { ReadDocumentOptions, ReadableMediaType } from './document.reader';
+export { renderPdfPage, DEFAULT_RENDER_DPI, DEFAULT_RENDER_MAX_PIXELS } from './pdf-page-renderer';
+export type { RenderPdfPageOptions } from './pdf-page-renderer';

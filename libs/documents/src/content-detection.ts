@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type/core';
 import { isDocumentMediaType, type DocumentMediaType } from './document.model';
+import { looksLikeStatementText } from './statement-text';
 import { decodeXmlText, looksLikeXml } from './xml-inspection';
 
 /** What the bytes are: one of the accepted types (XML with its decoded text), or what else they looked like. */
@@ -25,5 +26,6 @@ export async function detectContent(bytes: Buffer): Promise<DetectedContent> {
   if (!found && TIFF_SIGNATURES.some((signature) => bytes.subarray(0, 4).equals(signature))) return { mediaType: 'image/tiff' };
   const text = decodeXmlText(bytes);
   if (text !== undefined && looksLikeXml(text)) return { mediaType: 'application/xml', text };
+  if (!found && looksLikeStatementText(bytes)) return { mediaType: 'text/plain' };
   return { mediaType: null, ...(found ? { detected: found.mime } : {}) };
 }

@@ -55,6 +55,8 @@ export async function inspectDocument(bytes: Buffer, limits: DocumentLimits): Pr
     if (problem) return reject(problem);
     return { ...result, pages: 1 };
   }
+  // Bank statement text (MT940, OFX 1.x): one "page"; its content is checked by the statement importer.
+  if (content.mediaType === 'text/plain') return { ...result, pages: 1 };
   const image = IMAGE_INSPECTORS[content.mediaType](bytes);
   if ('rejection' in image) return reject(image.rejection);
   Object.assign(result, image, { pages: 1 });

@@ -1,5 +1,8 @@
-/** The content types intake accepts, as detected from the bytes (never from the file name). */
-export const DOCUMENT_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'application/xml'] as const;
+/**
+ * The content types intake accepts, as detected from the bytes (never from the file name). text/plain is
+ * accepted only for bank statements in text formats (MT940/MT942, OFX 1.x: see statement-text.ts).
+ */
+export const DOCUMENT_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'application/xml', 'text/plain'] as const;
 export type DocumentMediaType = (typeof DOCUMENT_MEDIA_TYPES)[number];
 
 export function isDocumentMediaType(value: unknown): value is DocumentMediaType {

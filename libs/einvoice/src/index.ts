@@ -7,5 +7,3 @@ export { parseXmlSafely } from './xml-tree';
 export type { XmlElement } from './xml-tree';
 export { sniffContentType } from './content-type.sniffer';
 export type { SniffedContentType } from './content-type.sniffer';
-export { createExtractStepType } from './extract.step';
-export type { DocumentBytesReader, ExtractStepInput } from './extract.step';

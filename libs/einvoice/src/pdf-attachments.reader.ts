@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { DomainError } from '@conveyor/kernel';
+import { readPdfAttachments } from '@conveyor/document-reading';
+import { DomainError, isDomainError } from '@conveyor/kernel';
 
 /** A file embedded in a PDF (PDF/A-3 "associated file"). */
 export interface PdfAttachment {
@@ -15,43 +14,30 @@ export interface PdfContents {
   readonly pageTexts: readonly string[];
 }
 
-type WorkerAnswer = PdfContents | { error: { name: string; message: string } };
-
-/** An honest invoice PDF opens in well under a second; a hostile one must not hold a worker. */
-const DEADLINE_MS = 30_000;
-const HEAP_LIMIT_MB = 512;
-
 /**
- * Opens a PDF with pdf-parse (pdf.js) in a worker thread and returns its page count, embedded files and text
- * layer. The thread bounds time and memory a malformed PDF can take, and keeps pdf.js' ES-module worker
- * loading out of the caller's module system.
+ * Opens a PDF with pdf.js on the shared PDF reader pool (libs/document-reading: long-lived threads with a
+ * deadline and a memory cap) and returns its page count, embedded files and text layer. The reader's codes
+ * are translated to the e-invoice codes callers already rely on.
  */
-export function readPdfContents(bytes: Uint8Array, options: { withText: boolean }): Promise<PdfContents> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(join(__dirname, 'pdf-contents-worker.js'), {
-      // A copy: pdf.js detaches the buffer it is given.
-      workerData: { bytes: new Uint8Array(bytes), withText: options.withText },
-      resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB },
-    });
-    let settled = false;
-    const settle = (answer: WorkerAnswer | DomainError): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      void worker.terminate();
-      if (answer instanceof DomainError) reject(answer);
-      else if ('error' in answer) reject(toPdfError(answer.error));
-      else resolve(answer);
-    };
-    const deadline = setTimeout(() => settle(new DomainError('PDF_TOO_COMPLEX', `the PDF could not be read within ${DEADLINE_MS / 1000} s`)), DEADLINE_MS);
-    worker.once('message', (answer: WorkerAnswer) => settle(answer));
-    worker.once('error', (error) => settle(new DomainError('PDF_CORRUPT', `the PDF cannot be read: ${error.message}`)));
-    worker.once('exit', (code) => settle(new DomainError('PDF_CORRUPT', `the PDF reader stopped unexpectedly (exit ${code})`)));
-  });
+export async function readPdfContents(bytes: Uint8Array, options: { withText: boolean }): Promise<PdfContents> {
+  try {
+    return await readPdfAttachments(bytes, { withText: options.withText });
+  } catch (error) {
+    throw isDomainError(error) ? toPdfError(error) : error;
+  }
 }
 
-function toPdfError(error: { name: string; message: string }): DomainError {
-  if (error.name === 'PasswordException') return new DomainError('PDF_ENCRYPTED', 'the PDF is password-protected');
-  if (error.name === 'PdfLibraryUnsupported') return new DomainError('PDF_LIBRARY_UNSUPPORTED', `${error.message}; embedded files cannot be read`);
-  return new DomainError('PDF_CORRUPT', `the PDF cannot be read: ${error.message}`);
+function toPdfError(error: DomainError): DomainError {
+  switch (error.code) {
+    case 'DOCUMENT_ENCRYPTED':
+      return new DomainError('PDF_ENCRYPTED', 'the PDF is password-protected');
+    case 'PDF_LIBRARY_UNSUPPORTED':
+      return new DomainError('PDF_LIBRARY_UNSUPPORTED', `${error.message}; embedded files cannot be read`);
+    case 'DOCUMENT_TOO_COMPLEX':
+      return new DomainError('PDF_TOO_COMPLEX', error.message, error.details);
+    case 'DOCUMENT_READER_CLOSED':
+      return error;
+    default:
+      return new DomainError('PDF_CORRUPT', error.message.replace(/^The PDF/, 'the PDF'), error.details);
+  }
 }

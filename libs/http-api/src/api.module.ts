@@ -15,6 +15,7 @@ import { RECONCILIATION_CONTROLLERS, RECONCILIATION_PROVIDERS } from './reconcil
 import { REPORTS_CONTROLLERS, REPORTS_PROVIDERS } from './reports/reports-http';
 import { FIGURES_CONTROLLERS, FIGURES_PROVIDERS } from './figures/figures-http';
 import { PURCHASING_CONTROLLERS, PURCHASING_PROVIDERS } from './purchasing/purchasing-http';
+import { LIVE_CONTROLLERS, LIVE_PROVIDERS } from './live/live-http';
 import { assignRequestId } from './request-id';
 import { RunsController } from './runs/runs.controller';
 import { TasksController } from './tasks/tasks.controller';
@@ -41,7 +42,7 @@ export class ApiModule {
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
       ],
-      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, ...DOCUMENTS_CONTROLLERS, ...REPORTS_CONTROLLERS, ...RECONCILIATION_CONTROLLERS, ...FIGURES_CONTROLLERS, ...PURCHASING_CONTROLLERS],
+      controllers: [WorkflowsController, RunsController, EventsController, HealthController, MetricsController, TasksController, ...AUTH_CONTROLLERS, ...AUDIT_CONTROLLERS, ...DOCUMENTS_CONTROLLERS, ...REPORTS_CONTROLLERS, ...RECONCILIATION_CONTROLLERS, ...LIVE_CONTROLLERS, ...FIGURES_CONTROLLERS, ...PURCHASING_CONTROLLERS],
       providers: [
         { provide: PLATFORM, useValue: platform },
         { provide: AdminTokenAuthenticator, useValue: authenticator },
@@ -54,6 +55,7 @@ export class ApiModule {
         ...RECONCILIATION_PROVIDERS,
         ...FIGURES_PROVIDERS,
         ...PURCHASING_PROVIDERS,
+        ...LIVE_PROVIDERS,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule } from './api.module';
 import { bodyParserErrors } from './errors/body-parser-errors';
 import { mountApiDocs } from './openapi/swagger.setup';
+import { mountPortal } from './portal/serve-portal';
 import { YAML_MEDIA_TYPES } from './workflows/workflow-yaml-body';
 
 /** Workflow YAML and webhook payloads; larger bodies are refused with 413. */
@@ -42,6 +43,7 @@ export async function bootstrapApi(platform: Platform): Promise<INestApplication
   }
   mountQueueDashboard(app, platform.queues, authenticator);
   mountApiDocs(app);
+  mountPortal(app);
   await app.init();
   return app;
 }

@@ -1,5 +1,5 @@
 export { Mailer, IDEMPOTENCY_HEADER, messageIdFor } from './mailer';
-export type { MailerSettings, MailLog, OutgoingMail, SentMail } from './mailer';
+export type { MailAttachment, MailerSettings, MailLog, OutgoingMail, SentMail } from './mailer';
 export { MAIL_ABORTED, MAIL_NO_RECIPIENTS, MAIL_REJECTED, MAIL_UNAVAILABLE, toMailError } from './mail-errors';
 export { ActionLinkSigner, MIN_LINK_SECRET_LENGTH, TASK_LINK_ACTIONS, isTaskLinkAction, randomLinkSecret } from './action-link.signer';
 export type { ActionLinkParams, ActionLinkRequest, ActionLinkSignerOptions, ActionLinkVerdict, TaskLinkAction } from './action-link.signer';

@@ -36,6 +36,14 @@ export interface OutgoingMail {
    * X-Conveyor-Idempotency-Key header, so a message repeated by at-least-once delivery can be recognised.
    */
   idempotencyKey?: string;
+  /** Files sent with the message (a report); a stream is read once, when the message is sent. */
+  attachments?: readonly MailAttachment[];
+}
+
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer | NodeJS.ReadableStream;
 }
 
 export interface SentMail {
@@ -98,6 +106,9 @@ export class Mailer {
     const options: SendMailOptions = { from: this.from, to, subject, text: mail.text, signal };
     if (mail.html !== undefined) options.html = mail.html;
     if (mail.replyTo !== undefined) options.replyTo = mail.replyTo;
+    if (mail.attachments && mail.attachments.length > 0) {
+      options.attachments = mail.attachments.map((attachment) => ({ filename: attachment.fileName, contentType: attachment.contentType, content: attachment.content as Buffer }));
+    }
     if (mail.idempotencyKey !== undefined) {
       const key = oneLine(mail.idempotencyKey, 500);
       options.messageId = messageIdFor(key, this.from);

@@ -12,8 +12,12 @@ export interface OcrPage {
   /** Size of the image that was recognised, in pixels, after turning it upright. */
   width: number;
   height: number;
-  /** Degrees the image was turned before recognition. */
+  /** Degrees the image was turned (clockwise) before recognition: `orientation + skew`. */
   rotation: number;
+  /** The quarter turn (clockwise) that made the page upright: 0, 90, 180 or 270. */
+  orientation?: number;
+  /** The small deskew angle (degrees, clockwise) applied after the quarter turn. */
+  skew?: number;
   /** In reading order. */
   words: OcrWord[];
   /** Mean word confidence, 0..1. */
@@ -26,6 +30,10 @@ export interface OcrOptions {
   /** Resolution the image was rendered or scanned at, when known (drives upscaling of low-resolution scans). */
   dpi?: number;
   signal?: AbortSignal;
+  /** 0-based page of a multi-page TIFF (default 0); `countImagePages` tells how many there are. */
+  page?: number;
+  /** Detect and correct 90/180/270-degree turns (default true; false for pages known to be upright). */
+  detectOrientation?: boolean;
 }
 
 /**

@@ -20,3 +20,6 @@ export * from './documents';
 export * from './invoice-register';
 export * from './process-metrics';
 export * from './purchasing';
+export * from './vendor-profiles';
+export * from './reconciliation';
+export * from './reports';

@@ -13,15 +13,19 @@ import { builtInStepTypes, catalogFromRegistry, createStepTypeRegistry } from '@
 import { startPrivateRedis } from './embedded/private-redis';
 import type { Component, Platform } from './platform.types';
 import { UserListRecipientDirectory } from '@conveyor/notifications';
-import { createExtractStepType } from '@conveyor/einvoice';
+import { createExtractStepType, createPageReader } from '@conveyor/invoice-extraction';
 import { documentBytesReader, invoiceRegisterStepTypes } from './wiring/documents.wiring';
 import { wireApprovals } from './wiring/approvals.wiring';
 import { wireAudit } from './wiring/audit.wiring';
 import { wireFigures } from './wiring/figures.wiring';
 import { wirePurchasing } from './wiring/purchasing.wiring';
+import { wireVendorProfiles } from './wiring/vendor-profiles.wiring';
+import { wireReconciliation } from './wiring/reconciliation.wiring';
 import { wireDocuments } from './wiring/documents.wiring';
 import { wireNotifications } from './wiring/notifications.wiring';
 import { wireIdentity } from './wiring/identity.wiring';
+import { wireReporting } from './wiring/reporting.wiring';
+import { processFiguresReportDefinition } from '@conveyor/reporting';
 
 export interface CreatePlatformOptions {
   components: Component[];
@@ -77,14 +81,23 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
     const events = new EventServiceImpl(workflowStore, runService);
     const { documents } = await wireDocuments(wiring, { events, audit });
     const { approvals, approvalStepType, duty: approvalsDuty } = wireApprovals(wiring, { audit, signaler: signals, notifier: taskNotifier });
+    const { reports, reportStepType } = wireReporting(wiring, { audit, mailer });
+    const figures = wireFigures(wiring);
+    reports.registry.register(processFiguresReportDefinition((query) => figures.process(query)));
+    const pageReader = createPageReader();
+    cleanups.push(() => pageReader.close());
+    const { profiles, teacher } = wireVendorProfiles(wiring, documentBytesReader(documents), pageReader);
     const { purchasing, matchPoStepType } = wirePurchasing(wiring, audit);
+    const { reconciliation, reconciliationStepTypes } = wireReconciliation(wiring, { audit, readDocument: documentBytesReader(documents).read });
     const registry = createStepTypeRegistry([
       matchPoStepType,
+      ...reconciliationStepTypes,
       ...builtInStepTypes({ allowPrivateAddresses: config.HTTP_STEP_ALLOW_PRIVATE, maxResponseBytes: config.HTTP_STEP_MAX_RESPONSE_BYTES }),
       notifyStepType,
       approvalStepType,
-      createExtractStepType(documentBytesReader(documents)),
-      ...invoiceRegisterStepTypes(wiring, audit),
+      reportStepType,
+      createExtractStepType(documentBytesReader(documents), { readLayout: pageReader.read, profiles }),
+      ...invoiceRegisterStepTypes(wiring, audit, teacher),
       ...(options.stepTypes ?? []),
     ]);
     const workerId = `${hostname()}:${process.pid}`;
@@ -130,8 +143,10 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       runs: runService,
       events,
       documents,
-      figures: wireFigures(wiring),
+      reports,
+      figures,
       purchasing,
+      reconciliation,
       audit,
       identity,
       approvals,

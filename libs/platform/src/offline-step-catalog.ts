@@ -2,9 +2,11 @@ import { createApprovalStepType } from '@conveyor/approvals';
 import { createCheckDuplicateStepType, createConfirmInvoiceStepType, type InvoiceRegister } from '@conveyor/documents';
 import type { StepType } from '@conveyor/workflow-engine';
 import { createMatchPoStepType, type PurchasingService } from '@conveyor/purchasing';
-import { createExtractStepType } from '@conveyor/einvoice';
+import { createImportStatementStepType, createReconcileStepType, createRecordOpenItemStepType, type BankReconciliationService } from '@conveyor/reconciliation';
+import { createExtractStepType } from '@conveyor/invoice-extraction';
 import { DomainError } from '@conveyor/kernel';
 import { createNotifyStepType, type Mailer } from '@conveyor/notifications';
+import { ReportRegistry, builtInReportDefinitions, createReportStepType, processFiguresReportDefinition } from '@conveyor/reporting';
 import type { StepTypeCatalog } from '@conveyor/workflow-dsl';
 import { builtInStepTypes, catalogFromRegistry, createStepTypeRegistry } from '@conveyor/workflow-steps';
 
@@ -21,8 +23,10 @@ export function offlineStepCatalog(): StepTypeCatalog {
     createNotifyStepType({ mailer: { send: absent } as unknown as Mailer, recipients: { resolve: absent } }),
     createApprovalStepType({ openTask: absent }),
     createExtractStepType({ read: absent }),
+    createReportStepType({ registry: new ReportRegistry([...builtInReportDefinitions(), processFiguresReportDefinition(absent) as never]) }),
     ...invoiceRegisterStepTypesOffline(absent),
     createMatchPoStepType({} as PurchasingService) as StepType,
+    ...[createImportStatementStepType, createReconcileStepType, createRecordOpenItemStepType].map((create) => create({} as BankReconciliationService) as StepType),
   ]));
 }
 

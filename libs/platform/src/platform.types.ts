@@ -10,7 +10,9 @@ import type { wireAudit } from './wiring/audit.wiring';
 import type { wireDocuments } from './wiring/documents.wiring';
 import type { FiguresService } from './wiring/figures.wiring';
 import type { PurchasingService } from '@conveyor/purchasing';
+import type { BankReconciliationService } from '@conveyor/reconciliation';
 import type { wireIdentity } from './wiring/identity.wiring';
+import type { ReportService } from '@conveyor/reporting';
 
 /** Which parts of Conveyor a process runs. The standalone mode runs all three in one process. */
 export type Component = 'api' | 'scheduler' | 'worker';
@@ -34,8 +36,12 @@ export interface Platform {
   readonly documents: Awaited<ReturnType<typeof wireDocuments>>['documents'];
   /** Vendors, purchase orders, goods receipts, and matching invoices against them. */
   readonly purchasing: PurchasingService;
+  /** Bank reconciliation: statements, transactions, matches, open items, exceptions, learned rules. */
+  readonly reconciliation: BankReconciliationService;
   /** Process figures: cycle time, touchless rate, exceptions, backlog, corrections. */
   readonly figures: FiguresService;
+  /** Reports: generation, the stored files, delivery; `reports.registry` takes further report types. */
+  readonly reports: ReportService;
   /** Approval tasks: the inbox, decisions, reminders and escalations. */
   readonly approvals: ApprovalService;
   /** Wakes steps that wait for a signal. */

@@ -6,7 +6,7 @@ import { DomainError, type Clock } from '@conveyor/kernel';
 import { matchInvoiceToOrder, type PoMatchResult } from './po-match';
 import type { PurchasingRepository } from './purchasing-ports';
 import {
-  goodsReceiptInputSchema, purchaseOrderInputSchema, vendorInputSchema, type GoodsReceiptInput, type PurchaseOrderInput, type VendorInput,
+  goodsReceiptInputSchema, purchaseOrderInputSchema, vendorInputSchema, type GoodsReceiptInput, type PurchaseOrderInput,
 } from './purchasing-input.schema';
 import type { InvoiceToMatch, PurchaseOrder, Vendor } from './purchasing.model';
 import { DEFAULT_TOLERANCE_POLICY, type TolerancePolicy } from './tolerance-profile';

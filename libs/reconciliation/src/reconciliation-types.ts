@@ -9,6 +9,11 @@ export interface OpenItem {
   amount: string;
   issueDate: string | null;
   dueDate: string | null;
+  /**
+   * Ids our own payment run gave the payment (end-to-end id, payment id), when known: a bank line carrying
+   * one of them settles this item (stage 1). Optional; not part of the CLI file contract.
+   */
+  paymentReferences?: string[] | null;
 }
 
 export type MatchDecision = 'auto' | 'suggest';

@@ -14,8 +14,8 @@ interface DecisionRow { task_id: string; actor: string; outcome: string; at: Dat
 /**
  * The process facts from the run log: uploaded documents, the latest run of the processing workflow for each,
  * every step execution (all attempts: retries cost machine time too), the approval tasks with their decisions,
- * the issue codes the steps raised, and the fields people corrected. Payments (time to paid) join when
- * reconciliation records settlements.
+ * the issue codes the steps raised, the fields people corrected, and when bank reconciliation settled the
+ * invoice's open item in full (time to paid).
  */
 export class SqlProcessFactsSource implements ProcessFactsSource {
   private readonly sql: Sql;
@@ -40,7 +40,7 @@ export class SqlProcessFactsSource implements ProcessFactsSource {
     )) as RunRow[];
     const runIds = runs.map((run) => run.id);
 
-    const [steps, tasks, codes, corrections, openTasks] = await Promise.all([
+    const [steps, tasks, codes, corrections, openTasks, paid] = await Promise.all([
       this.sql(
         `SELECT se.run_id, se.step_id, se.status, se.available_at, se.started_at, se.finished_at,
                 (se.wait_signal IS NOT NULL OR se.wait_until IS NOT NULL) AS waits,
@@ -57,7 +57,10 @@ export class SqlProcessFactsSource implements ProcessFactsSource {
       ) as Promise<{ run_id: string; code: string }[]>,
       this.sql(`SELECT document_id, field, corrected_at FROM field_corrections WHERE document_id = ANY($1::uuid[])`, [documentIds]) as Promise<{ document_id: string; field: string; corrected_at: Date }[]>,
       this.sql(`SELECT id, run_id, step_id, workflow_id, status, created_at, decided_at, updated_at FROM tasks WHERE status IN ('open', 'changes-requested')`) as Promise<TaskRow[]>,
+      // Time to paid: bank reconciliation settles an invoice's open item in full (libs/persistence/src/reconciliation).
+      this.sql(`SELECT document_id, settled_at FROM open_items WHERE document_id = ANY($1::uuid[]) AND status = 'paid' AND settled_at IS NOT NULL`, [documentIds]) as Promise<{ document_id: string; settled_at: Date }[]>,
     ]);
+    const paidAtByDocument = new Map(paid.map((row) => [row.document_id, new Date(row.settled_at)]));
     const decisions = (await this.sql(
       `SELECT task_id, actor, outcome, at FROM task_decisions WHERE task_id = ANY($1::uuid[]) ORDER BY at`,
       [tasks.map((task) => task.id)],
@@ -111,7 +114,7 @@ export class SqlProcessFactsSource implements ProcessFactsSource {
           exceptionCodes: [...new Set((codesByRun.get(run.id) ?? []).map((row) => row.code))].sort(),
         } : null,
         approvedAt: run?.status === 'succeeded' ? finishedAt : null,
-        paidAt: null,
+        paidAt: paidAtByDocument.get(document.id) ?? null,
         corrections: (correctionsByDocument.get(document.id) ?? []).map((row) => ({ field: row.field, at: new Date(row.corrected_at) })),
       };
     });

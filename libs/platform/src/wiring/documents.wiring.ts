@@ -7,7 +7,7 @@ import { newId } from '@conveyor/kernel';
 import { AuditStore, SqlDocumentRepository, SqlInvoiceRegister } from '@conveyor/persistence';
 import type { StepType } from '@conveyor/workflow-engine';
 import type { EventService } from '@conveyor/workflow-runtime';
-import type { DocumentBytesReader } from '@conveyor/einvoice';
+import type { DocumentBytesReader } from '@conveyor/invoice-extraction';
 import type { WiringDeps } from './wiring-deps';
 
 /**

@@ -15,6 +15,7 @@ export { noopStepType } from './noop.step';
 export type { NoopStepInput } from './noop.step';
 export { subworkflowStepType, childRunSignal } from './subworkflow.step';
 export type { SubworkflowStepInput } from './subworkflow.step';
-export { classifyAddress } from './address-policy';
+export { AddressRefusedError, assertLiteralHostAllowed, classifyAddress } from './address-policy';
+export { createHttpDispatcher } from './http-dispatcher';
 export { isExpression, parseStepInput, checkStepWith } from './step-input-validation';
 export type { WithProblem } from './step-input-validation';

@@ -1,0 +1,1 @@
+export { SqlLedgerRepository } from './sql-ledger-repository';
