@@ -164,6 +164,8 @@ describe('extractInvoiceFields: never "the first date in the document"', () => {
   it('reads "$" as the currency of a dollar country its company form names, else USD', () => {
     expect(valuesOf(stacked(0.1, 0.1, ['UNIHAKKA INTERNATIONAL SDN BHD', 'Invoice number: 5', 'Total: $8.20'])).values.currency).toBe('MYR');
     expect(valuesOf(stacked(0.1, 0.1, ['Northwind Inc.', 'Invoice number: 5', 'Total: $8.20'])).values.currency).toBe('USD');
+    // A receipt of a dollar-country company that prints no currency at all: nothing guessed, nothing thrown.
+    expect(valuesOf(stacked(0.1, 0.1, ['UNIHAKKA INTERNATIONAL SDN BHD', 'Receipt number: 5', 'Total: 8.20'])).values.currency).toBeUndefined();
   });
 });
 

@@ -193,7 +193,8 @@ function resolveCurrency(text: DocumentText, candidates: readonly Candidate[], g
   const real = found.filter((candidate) => candidate.evidence !== 'dollar sign');
   const dollarOnly = real.length === 0;
   const dollarCountry = dollarOnly ? dollarCurrencyOfLegalForms(text) : undefined;
-  if (dollarCountry) {
+  // Only a printed dollar sign is read as that country's dollar: with no currency printed at all, nothing is guessed.
+  if (dollarCountry && found.length > 0) {
     const groups = groupCandidates(found.map((candidate) => ({ ...candidate, value: dollarCountry })));
     return toExtractedField(text, groups[0], Math.min(confidenceOf(groups[0], groups), 0.75));
   }

@@ -43,6 +43,20 @@ describe('reconcilePayments: staged matching', () => {
     expect(match.score).toBeLessThanOrEqual(1);
   });
 
+  it('leaves to a person a payment naming one of two equal invoices of a vendor when the other fits the date clearly better', () => {
+    const twins = [
+      openItem({ id: 'jan', invoiceNumber: 'RENT-2026-01', vendorIban: null, issueDate: '2026-01-01', dueDate: '2026-01-31' }),
+      openItem({ id: 'mar', invoiceNumber: 'RENT-2026-03', vendorIban: null, issueDate: '2026-03-01', dueDate: '2026-03-31' }),
+    ];
+    // Paid at the end of March naming January's invoice: a mistyped month is likelier than a two-month-late payment.
+    const mistyped = matchOf(run(twins, [bankLine({ bookingDate: '2026-03-30', valueDate: '2026-03-30', reference: 'RENT-2026-01' })]), '0:0');
+    expect(mistyped).toMatchObject({ decision: 'suggest', allocations: [{ openItemId: 'jan' }] });
+    expect(mistyped.reasons.join(' ')).toMatch(/another open invoice of this vendor for the same amount fits the payment date better/);
+    // Naming the invoice whose date fits: decided alone.
+    expect(matchOf(run(twins, [bankLine({ bookingDate: '2026-03-30', valueDate: '2026-03-30', reference: 'RENT-2026-03' })]), '0:0'))
+      .toMatchObject({ decision: 'auto', allocations: [{ openItemId: 'mar' }] });
+  });
+
   it('stage 3: finds an OCR-confused reference with a prefix in the free text', () => {
     const result = run(
       [openItem({ id: 'a', invoiceNumber: 'INV-2026-0042', vendorIban: null }), openItem({ id: 'b', invoiceNumber: 'INV-2026-0024', vendorIban: null })],

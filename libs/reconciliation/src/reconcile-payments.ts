@@ -3,13 +3,16 @@ import { prepareBankLine, type BankLine, type TransactionInput } from './bank-li
 import { addSubsetPool, gatherCandidates } from './candidate-evidence';
 import { EMPTY_LEARNING_STATE, type LearningState } from './learned-rules';
 import { AMOUNT_EXPLAINED, toleranceOf, type Tolerances } from './amount-fit';
-import { buildLedgerIndex } from './ledger-index';
+import { buildLedgerIndex, type LedgerItem } from './ledger-index';
 import { fromMinorUnits } from './minor-units';
 import { assignProposals } from './proposal-assignment';
 import { scoreSingle, type Proposal } from './proposal-scoring';
 import { resolveOptions, type ReconcileOptions } from './reconcile-options';
 import type { MatchProposal, OpenItem, ReconciliationException, ReconciliationResult } from './reconciliation-types';
 import { splitPaymentProposals } from './split-payments';
+
+/** Payments come early and late; only a twin that fits the payment date by this many days more counts. */
+const TWIN_DATE_SLACK_DAYS = 14;
 
 export interface ReconcileInput {
   openItems: OpenItem[];
@@ -45,6 +48,18 @@ export function reconcilePayments(input: ReconcileInput): ReconciliationResult {
   const chosen = assignProposals(viable, options.maxAssignmentCluster);
   const bestByItem = topScoresByItem(viable);
 
+  // Open invoices of one vendor for the same amount (monthly rent, subscriptions): payers mistype which one they
+  // pay, so when another twin's date fits the payment clearly better (by more than TWIN_DATE_SLACK_DAYS) than the
+  // invoice the payment names, a person decides.
+  const twins = new Map<string, LedgerItem[]>();
+  const twinKey = (item: LedgerItem) => `${item.partyKey ?? item.item.id}|${item.currency}|${item.amountMinor}`;
+  for (const item of index.items) twins.set(twinKey(item), [...(twins.get(twinKey(item)) ?? []), item]);
+  const dayDistance = (line: BankLine, item: LedgerItem) => (line.day === null ? 0 : Math.abs(line.day - (item.dueDay ?? item.issueDay ?? line.day)));
+  const betterFittingTwin = (line: BankLine, item: LedgerItem) => {
+    if (item.partyKey === null) return false;
+    const siblings = twins.get(twinKey(item)) ?? [];
+    return siblings.some((other) => other !== item && dayDistance(line, other) + TWIN_DATE_SLACK_DAYS < dayDistance(line, item));
+  };
   const settledBy = new Map<string, string>();
   chosen.forEach((proposal) => proposal?.items.forEach((item) => settledBy.set(item.item.id, proposal.line.transactionId)));
   const matches: MatchProposal[] = [];
@@ -61,8 +76,10 @@ export function reconcilePayments(input: ReconcileInput): ReconciliationResult {
     const columnMargin = proposal.score - columnRival;
     // Scores carry three decimals: a margin equal to the bound counts as reached.
     const contested = rowMargin < options.autoMargin - MARGIN_ROUNDING || columnMargin < options.autoMargin - MARGIN_ROUNDING;
-    const decision = proposal.strong && proposal.score >= options.autoThreshold && !contested ? 'auto' : 'suggest';
+    const twinned = proposal.items.length === 1 && betterFittingTwin(line, proposal.items[0]);
+    const decision = proposal.strong && proposal.score >= options.autoThreshold && !contested && !twinned ? 'auto' : 'suggest';
     const reasons = proposal.reasons();
+    if (twinned) reasons.push('another open invoice of this vendor for the same amount fits the payment date better: a person decides which one is paid');
     if (rowMargin < options.autoMargin - MARGIN_ROUNDING && rowRival) reasons.push(`another proposal for this line scores ${Math.min(1, rowRival.score).toFixed(2)}`);
     if (columnMargin < options.autoMargin - MARGIN_ROUNDING) reasons.push(`another line scores ${Math.min(1, columnRival).toFixed(2)} for the same item`);
     matches.push({
