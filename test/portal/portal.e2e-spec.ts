@@ -215,6 +215,9 @@ describe('the portal in a browser', () => {
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       expect(new URL(page.url()).pathname).toBe(path);
     }
+    // The dashboard shows the process figures of the documents this test uploaded (GET /api/figures/process).
+    await page.getByRole('article', { name: 'Touchless rate' }).waitFor();
+    await page.getByRole('list', { name: 'Documents per day' }).waitFor();
     await screenshot(page, '7-admin-dashboard');
     expect(pageProblems(page)).toEqual([]);
     await page.context().close();
