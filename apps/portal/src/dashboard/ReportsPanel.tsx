@@ -17,7 +17,7 @@ interface ReportView {
   error: { message: string } | null;
 }
 
-const REPORT_TYPES = ['ap-aging', 'vendor-statement', 'exceptions', 'audit-extract', 'reconciliation-summary'];
+const REPORT_TYPES = ['ap-aging', 'vendor-statement', 'exceptions', 'audit-extract', 'reconciliation-summary', 'process-figures'];
 
 /** Reports to generate (CSV, XLSX, PDF) and download. */
 export function ReportsPanel() {
