@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { startApiTestApp, type ApiTestApp } from '../api/api-test-app';
 import { signedInUsers } from '../api/signed-in-users';
-import { intakeRun, publishInvoiceIntake, stepOf, taskOfRun, uploadDocument } from './invoice-intake-harness';
+import { intakeRun, prepareInvoiceIntake, stepOf, taskOfRun, uploadDocument } from './invoice-intake-harness';
 
 jest.setTimeout(180_000);
 
@@ -19,15 +19,10 @@ describe('invoice intake: duplicates and confirmations', () => {
   const people = signedInUsers(() => api);
   const as = people.as;
 
-
-
   beforeAll(async () => {
     if (!existsSync(corpus)) throw new Error(`the shared corpus is missing: expected ${corpus}`);
     api = await startApiTestApp({ PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' });
-    await people.add('uploader', ['uploader']);
-    await people.add('clerk', ['accountant']);
-    await people.add('auditor', ['auditor']);
-    await publishInvoiceIntake(api);
+    await prepareInvoiceIntake(api, people);
   });
   afterAll(async () => {
     await api?.close();

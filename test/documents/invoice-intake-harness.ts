@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
+import type { Role } from '@conveyor/identity';
 import type { ApiTestApp } from '../api/api-test-app';
 
 /** The shipped workflows/invoice-intake.yaml, published as it is. */
@@ -34,4 +35,12 @@ export const stepOf = (run: any, id: string): any => run.steps.find((candidate: 
 export async function taskOfRun(api: ApiTestApp, headers: Record<string, string>, runId: string): Promise<any> {
   const inbox = (await request(api.server).get('/api/tasks').set(headers).expect(200)).body.items;
   return inbox.find((candidate: any) => candidate.runId === runId);
+}
+
+/** The people of the invoice-intake tests (an uploader, an accountant "clerk", an auditor) and the shipped workflow. */
+export async function prepareInvoiceIntake(api: ApiTestApp, people: { add(key: string, roles: Role[]): Promise<void> }): Promise<void> {
+  await people.add('uploader', ['uploader']);
+  await people.add('clerk', ['accountant']);
+  await people.add('auditor', ['auditor']);
+  await publishInvoiceIntake(api);
 }

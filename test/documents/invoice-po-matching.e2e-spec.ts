@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { startApiTestApp, type ApiTestApp } from '../api/api-test-app';
 import { signedInUsers } from '../api/signed-in-users';
-import { intakeRun, publishInvoiceIntake, stepOf, taskOfRun, uploadDocument } from './invoice-intake-harness';
+import { intakeRun, prepareInvoiceIntake, stepOf, taskOfRun, uploadDocument } from './invoice-intake-harness';
 
 jest.setTimeout(180_000);
 
@@ -23,14 +23,10 @@ describe('invoice intake: matching against purchase orders and goods receipts', 
   const csv = (kind: string, body: string, who = 'clerk') =>
     request(api.server).post(`/api/purchasing/import/${kind}`).set(as(who)).set('Content-Type', 'text/csv').send(body);
 
-
   beforeAll(async () => {
     if (!existsSync(invoices)) throw new Error(`the shared corpus is missing: expected ${invoices}`);
     api = await startApiTestApp({ PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' });
-    await people.add('uploader', ['uploader']);
-    await people.add('clerk', ['accountant']);
-    await people.add('auditor', ['auditor']);
-    await publishInvoiceIntake(api);
+    await prepareInvoiceIntake(api, people);
   });
   afterAll(async () => {
     await api?.close();

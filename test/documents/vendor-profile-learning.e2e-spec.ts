@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startApiTestApp, type ApiTestApp } from '../api/api-test-app';
 import { signedInUsers } from '../api/signed-in-users';
-import { intakeRun, publishInvoiceIntake, stepOf, taskOfRun, uploadDocument } from './invoice-intake-harness';
+import { intakeRun, prepareInvoiceIntake, stepOf, taskOfRun, uploadDocument } from './invoice-intake-harness';
 import { vendorInvoicePdf } from './vendor-invoice-pdf.fixture';
 
 jest.setTimeout(180_000);
@@ -18,9 +18,7 @@ describe('invoice intake: corrections teach the vendor profile', () => {
 
   beforeAll(async () => {
     api = await startApiTestApp({ PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' });
-    await people.add('uploader', ['uploader']);
-    await people.add('clerk', ['accountant']);
-    await publishInvoiceIntake(api);
+    await prepareInvoiceIntake(api, people);
   });
   afterAll(async () => {
     await api?.close();

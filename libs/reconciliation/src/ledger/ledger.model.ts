@@ -1,3 +1,4 @@
+import type { StatementTransaction } from '@conveyor/bank-statements';
 import type { LearnedRule } from '../learned-rules';
 
 /** An open item as the ledger stores it: `amountMinor` is what is still open, in minor units of its currency. */
@@ -25,25 +26,15 @@ export type NewOpenItem = Omit<LedgerOpenItem, 'status' | 'settledAt' | 'origina
 export const TRANSACTION_STATES = ['unmatched', 'suggested', 'matched', 'ignored'] as const;
 export type TransactionState = (typeof TRANSACTION_STATES)[number];
 
-/** A bank line as stored: the importer's normalised transaction, scoped to its account. */
-export interface LedgerTransaction {
+/** A bank line as stored: the importer's normalised transaction (its shape, not restated), scoped to its account. */
+export type LedgerTransaction = Pick<StatementTransaction,
+  'dedupKey' | 'bookingDate' | 'valueDate' | 'amount' | 'currency' | 'counterpartyName' | 'counterpartyIban' | 'reference' | 'endToEndId' | 'bankReference' | 'description'
+> & {
   id: string;
   accountId: string;
   statementId: string;
-  dedupKey: string;
-  bookingDate: string | null;
-  valueDate: string | null;
-  /** Signed decimal string as the bank wrote it (credit positive). */
-  amount: string;
-  currency: string;
-  counterpartyName: string | null;
-  counterpartyIban: string | null;
-  reference: string | null;
-  endToEndId: string | null;
-  bankReference: string | null;
-  description: string | null;
   state: TransactionState;
-}
+};
 
 export const MATCH_DECISIONS = ['auto', 'suggested', 'confirmed', 'rejected'] as const;
 export type LedgerMatchDecision = (typeof MATCH_DECISIONS)[number];
