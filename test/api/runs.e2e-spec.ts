@@ -118,6 +118,34 @@ describe('API: runs, events and webhooks', () => {
     expect(badName.status).toBe(400);
   });
 
+  it('skips a trigger whose condition cannot be evaluated and still starts the other listeners', async () => {
+    const listener = (workflowId: string, condition: string) => `id: ${workflowId}
+triggers:
+  - id: on-arrival
+    type: event
+    event: invoice.arrived
+    if: \${{ ${condition} }}
+steps:
+  - id: note
+    type: log
+    with:
+      message: arrived
+`;
+    const broken = await request(api.server).post('/api/workflows').send({ yaml: listener('arrival-broken', 'event.amount > 10') });
+    expect(broken.status).toBe(201);
+    const sound = await request(api.server).post('/api/workflows').send({ yaml: listener('arrival-sound', 'event.name == "invoice.arrived"') });
+    expect(sound.status).toBe(201);
+
+    // amount is text, so "> 10" has no overload: the broken trigger fails to evaluate.
+    const response = await request(api.server).post('/api/events/invoice.arrived').send({ payload: { amount: 'twelve' } });
+    expect(response.status).toBe(202);
+    expect(response.body.runs.map((run: { workflowId: string }) => run.workflowId)).toEqual(['arrival-sound']);
+    expect(response.body.skipped).toEqual([
+      expect.objectContaining({ workflowId: 'arrival-broken', triggerId: 'on-arrival', code: 'EXPRESSION_ERROR' }),
+    ]);
+    expect((await finishedRun(response.body.runs[0].id)).status).toBe('succeeded');
+  });
+
   it("starts a workflow's webhook trigger with any JSON body", async () => {
     const response = await request(api.server)
       .post(`/api/webhooks/${id}`)

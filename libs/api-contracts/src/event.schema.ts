@@ -12,9 +12,13 @@ export const emitEventBodySchema = z.object({
 });
 export type EmitEventBody = z.infer<typeof emitEventBodySchema>;
 
-/** The runs the event started (one per workflow whose event trigger matched). */
+/**
+ * The runs the event started (one per workflow whose event trigger matched), and the triggers that started
+ * nothing because their condition or inputs could not be evaluated or their run was refused.
+ */
 export const emitEventResponseSchema = z.object({
   event: z.string(),
   runs: z.array(runSummarySchema),
+  skipped: z.array(z.object({ workflowId: z.string(), triggerId: z.string(), code: z.string(), message: z.string() })),
 });
 export type EmitEventResponse = z.infer<typeof emitEventResponseSchema>;

@@ -44,7 +44,7 @@ export interface DocumentRepository {
 
 /** Announces accepted documents: the platform's EventService (`document.uploaded` starts workflows). */
 export interface DocumentEventEmitter {
-  emit(event: string, payload: Record<string, unknown>, actor: { id: string }, idempotencyKey?: string): Promise<unknown[]>;
+  emit(event: string, payload: Record<string, unknown>, actor: { id: string }, idempotencyKey?: string): Promise<unknown>;
 }
 
 export interface DocumentIntakeDependencies {

@@ -78,7 +78,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
     const dispatcher = new Dispatcher(runs, queue, clock, logger, metrics);
     const runService = new RunServiceImpl(runs, creator, advancer, dispatcher, clock, audit);
     const signals = new SignalService(runs, dispatcher, clock);
-    const events = new EventServiceImpl(workflowStore, runService);
+    const events = new EventServiceImpl(workflowStore, runService, logger);
     const { documents } = await wireDocuments(wiring, { events, audit });
     const { approvals, approvalStepType, duty: approvalsDuty } = wireApprovals(wiring, { audit, signaler: signals, notifier: taskNotifier });
     const { reports, reportStepType } = wireReporting(wiring, { audit, mailer });

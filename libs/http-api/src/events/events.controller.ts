@@ -41,8 +41,8 @@ export class EventsController {
     @Headers('idempotency-key') key: string | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<EmitEventResponse> {
-    const runs = await this.platform.events.emit(event, body.payload, actor, readIdempotencyKey(key));
-    return { event, runs };
+    const { runs, skipped } = await this.platform.events.emit(event, body.payload, actor, readIdempotencyKey(key));
+    return { event, runs, skipped };
   }
 
   /**

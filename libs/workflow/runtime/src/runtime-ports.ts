@@ -134,9 +134,22 @@ export interface RunService {
   retry(runId: string, actor: Actor): Promise<RunSummary>;
 }
 
+/** A listening trigger that started nothing because its condition, inputs or run were refused. */
+export interface SkippedTrigger {
+  workflowId: string;
+  triggerId: string;
+  code: string;
+  message: string;
+}
+
+export interface EmitResult {
+  runs: RunSummary[];
+  skipped: SkippedTrigger[];
+}
+
 export interface EventService {
-  /** Starts every workflow whose event trigger listens for `event` (and whose condition holds). Returns the runs. */
-  emit(event: string, payload: Record<string, unknown>, actor: Actor, idempotencyKey?: string): Promise<RunSummary[]>;
+  /** Starts every workflow whose event trigger listens for `event` (and whose condition holds). */
+  emit(event: string, payload: Record<string, unknown>, actor: Actor, idempotencyKey?: string): Promise<EmitResult>;
   /** Starts the workflow's webhook trigger with the request. */
   webhook(workflowId: string, request: { body: unknown; headers: Record<string, string>; query: Record<string, string> }, actor: Actor): Promise<RunSummary>;
 }
