@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { currencyExponent, decimalToMinorRounded, fromMinorUnits } from './minor-units';
-import type { ReconcileOptions } from './reconcile-options';
+import { feeToleranceFor, type ReconcileOptions } from './reconcile-options';
 
 /**
  * How the paid amount relates to what was open: equal, off by a bank fee, short by an early-payment discount,
@@ -29,7 +29,7 @@ export function toleranceOf(options: ReconcileOptions): Tolerances {
   return {
     feeMinor: (currency) => {
       let fee = fees.get(currency);
-      if (fee === undefined) fees.set(currency, (fee = decimalToMinorRounded(options.feeTolerance, currency)));
+      if (fee === undefined) fees.set(currency, (fee = decimalToMinorRounded(feeToleranceFor(options, currency), currency)));
       return fee;
     },
     discountBasisPoints: new Decimal(options.discountTolerancePercent).times(100).floor().toNumber(),
@@ -67,7 +67,7 @@ export function fitAmount(context: AmountContext, options: ReconcileOptions, tol
   // A short payment of a round percentage in time is a discount even when a fee could explain it.
   const roundPercent = difference < 0 && openMinor > 0 && isRoundPercentage(-difference, openMinor);
   if (Math.abs(difference) <= tolerances.feeMinor(lineCurrency) && !(roundPercent && discountInTime && withinShare(-difference, openMinor, tolerances.discountBasisPoints))) {
-    return { kind: 'fee', differenceMinor: difference, reason: () => `differs by ${money(difference)}: bank fee within tolerance ${options.feeTolerance} ${lineCurrency}` };
+    return { kind: 'fee', differenceMinor: difference, reason: () => `differs by ${money(difference)}: bank fee within tolerance ${feeToleranceFor(options, lineCurrency)} ${lineCurrency}` };
   }
   if (difference < 0 && openMinor > 0) {
     if (discountInTime && withinShare(-difference, openMinor, tolerances.discountBasisPoints)) {

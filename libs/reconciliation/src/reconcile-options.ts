@@ -10,8 +10,12 @@ export interface ReconcileOptions {
   autoMargin: number;
   /** A payment is expected from `daysBeforeIssue` before the issue date to `daysAfterDue` after the due date. */
   dateWindow: { daysBeforeIssue: number; daysAfterDue: number };
-  /** Bank fees: a difference up to this amount (decimal, in the item's currency) is a fee, not a failure. */
+  /**
+   * Bank fees: a difference up to this amount (decimal, in the line's currency) is a fee, not a failure. The
+   * amount of `feeTolerances` for the currency when it is listed there, else `feeTolerance`.
+   */
   feeTolerance: string;
+  feeTolerances: Record<string, string>;
   /** Early-payment discount: up to this percentage, paid within `discountDays` of the issue date. */
   discountTolerancePercent: string;
   discountDays: number;
@@ -29,6 +33,15 @@ export interface ReconcileOptions {
   knownReferences: Record<string, string[]>;
 }
 
+/**
+ * "25.00" means little in yen and a lot in Kuwaiti dinars: the default fee tolerance for currencies far from the
+ * euro is about 25 EUR at 2026 rates, rounded. Currencies not listed use `feeTolerance`.
+ */
+const DEFAULT_FEE_TOLERANCES: Record<string, string> = {
+  BHD: '10.000', CNY: '200.00', CZK: '600.00', DKK: '180.00', HUF: '10000.00', INR: '2500.00', JOD: '20.000',
+  JPY: '4000', KRW: '40000', KWD: '8.000', NOK: '300.00', OMR: '10.000', PLN: '100.00', SEK: '300.00',
+};
+
 export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
   direction: 'payables',
   autoThreshold: 0.55,
@@ -36,6 +49,7 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
   autoMargin: 0.11,
   dateWindow: { daysBeforeIssue: 5, daysAfterDue: 120 },
   feeTolerance: '25.00',
+  feeTolerances: DEFAULT_FEE_TOLERANCES,
   discountTolerancePercent: '3',
   discountDays: 30,
   fxRates: {},
@@ -46,11 +60,17 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
   knownReferences: {},
 };
 
+/** The fee tolerance (decimal string) that applies to amounts in `currency`. */
+export function feeToleranceFor(options: ReconcileOptions, currency: string): string {
+  return options.feeTolerances[currency] ?? options.feeTolerance;
+}
+
 export function resolveOptions(options: Partial<ReconcileOptions> | undefined): ReconcileOptions {
   return {
     ...DEFAULT_RECONCILE_OPTIONS,
     ...options,
     dateWindow: { ...DEFAULT_RECONCILE_OPTIONS.dateWindow, ...options?.dateWindow },
+    feeTolerances: { ...DEFAULT_RECONCILE_OPTIONS.feeTolerances, ...options?.feeTolerances },
     subsetSum: { ...DEFAULT_RECONCILE_OPTIONS.subsetSum, ...options?.subsetSum },
   };
 }

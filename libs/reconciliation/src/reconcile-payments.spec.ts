@@ -203,6 +203,30 @@ describe('reconcilePayments: tolerances and exceptions', () => {
     expect(result.exceptions).toEqual([]);
   });
 
+  it('takes the fee tolerance of the currency: 20.000 KWD short is no fee, 1234 JPY short is one', () => {
+    const dinars = run(
+      [referenced({ id: 'a', currency: 'KWD', amount: '1000.000' })],
+      [bankLine({ amount: '-980.000', currency: 'KWD', reference: 'INV-5001', counterpartyIban: IBAN_NORDWIND, valueDate: '2026-05-20' })],
+    );
+    expect(dinars.exceptions).toContainEqual(expect.objectContaining({ code: 'UNDERPAID', openItemIds: ['a'] }));
+
+    const yen = run(
+      [referenced({ id: 'a', currency: 'JPY', amount: '150000' })],
+      [bankLine({ amount: '-148766', currency: 'JPY', reference: 'INV-5001', counterpartyIban: IBAN_NORDWIND })],
+    );
+    expect(matchOf(yen, '0:0').reasons).toContain('differs by -1234 JPY: bank fee within tolerance 4000 JPY (+0.15)');
+    expect(yen.exceptions).toEqual([]);
+  });
+
+  it('lets a workflow set the fee tolerance per currency', () => {
+    const result = run(
+      [referenced({ id: 'a', currency: 'JPY', amount: '150000' })],
+      [bankLine({ amount: '-148766', currency: 'JPY', reference: 'INV-5001', counterpartyIban: IBAN_NORDWIND, valueDate: '2026-05-20' })],
+      { options: { feeTolerances: { JPY: '1000' } } },
+    );
+    expect(result.exceptions).toContainEqual(expect.objectContaining({ code: 'UNDERPAID', openItemIds: ['a'] }));
+  });
+
   it('explains an early-payment discount paid within the discount days', () => {
     const result = run([referenced({ id: 'a', issueDate: '2026-03-20' })], [bankLine({ amount: '-980.00', reference: 'INV-5001' })]);
     const match = matchOf(result, '0:0');

@@ -11,6 +11,10 @@ const inputSchema = z.strictObject({
   suggestThreshold: score.optional(),
   /** Rates to the statement currency, e.g. { USD: "0.92" }. */
   fxRates: z.record(z.string().regex(/^[A-Z]{3}$/), z.string().regex(/^\d+(\.\d+)?$/)).optional(),
+  /** Bank fee tolerance for currencies not in `feeTolerances`, e.g. "25.00". */
+  feeTolerance: z.string().regex(/^\d+(\.\d+)?$/).optional(),
+  /** Bank fee tolerance per currency, e.g. { JPY: "4000", GBP: "20.00" }; merged over the defaults. */
+  feeTolerances: z.record(z.string().regex(/^[A-Z]{3}$/), z.string().regex(/^\d+(\.\d+)?$/)).optional(),
 });
 export type ReconcileStepInput = z.infer<typeof inputSchema>;
 
