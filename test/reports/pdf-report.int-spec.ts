@@ -7,7 +7,7 @@ import {
   InMemoryExceptionSource, InMemoryOpenItemSource, apAgingReport, exceptionsReport, renderReport, type RenderableReport, type ExceptionRecord,
 } from '@conveyor/reporting';
 import { generateOpenItems } from '../../libs/reporting/src/open-items.fixture';
-import { groupedAmount } from '../../libs/reporting/src/money';
+import { groupedAmount } from '../../libs/reporting/src/grouped-amount';
 
 /** PDFs as poppler sees them: each page renders (pdftoppm) and the text layer holds the figures. */
 describe('PDF reports', () => {

@@ -4,3 +4,4 @@ export { systemClock, ManualClock } from './clock';
 export type { Clock } from './clock';
 export { newId } from './ids';
 export { parseDuration, isDuration } from './duration';
+export { currencyDigits, decimalToMinor, minorToDecimal } from './money';

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { currencyExponent, decimalToMinorRounded, fromMinorUnits } from './minor-units';
+import { currencyDigits } from '@conveyor/kernel';
+import { decimalToMinorRounded, fromMinorUnits } from './minor-units';
 import { feeToleranceFor, type ReconcileOptions } from './reconcile-options';
 
 /**
@@ -119,7 +120,7 @@ function isRoundPercentage(part: number, whole: number): boolean {
 export function convertMinor(minor: number, from: string, to: string, rate: string): number {
   return new Decimal(minor)
     .times(rate)
-    .times(new Decimal(10).pow(currencyExponent(to) - currencyExponent(from)))
+    .times(new Decimal(10).pow(currencyDigits(to) - currencyDigits(from)))
     .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
     .toNumber();
 }

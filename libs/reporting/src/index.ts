@@ -1,6 +1,5 @@
 export type { BarChartSpec, Cell, ColumnKind, RenderableReport, ReportColumn, ReportFormat, ReportRow, ReportSummary, ReportTable, RowKind } from './report-model';
 export { REPORT_FORMATS } from './report-model';
-export { currencyDigits, decimalToMinor, minorToDecimal } from './money';
 export { DEFAULT_AGING_EDGES, agingBuckets, asOfDate, bucketIndex, daysPastDue } from './aging/aging-buckets';
 export type { AgingBucket } from './aging/aging-buckets';
 export { apAgingReport } from './aging/ap-aging.report';

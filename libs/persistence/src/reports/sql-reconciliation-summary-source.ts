@@ -1,4 +1,5 @@
-import { decimalToMinor, type ReconciliationSummaryLine, type ReconciliationSummaryQuery, type ReconciliationSummarySource } from '@conveyor/reporting';
+import { decimalToMinor } from '@conveyor/kernel';
+import type { ReconciliationSummaryLine, ReconciliationSummaryQuery, ReconciliationSummarySource } from '@conveyor/reporting';
 import type { DataSource } from 'typeorm';
 import type { Sql } from '../repositories/sql';
 import { plainSql } from '../repositories/transaction-runner';

@@ -1,4 +1,4 @@
-import { groupedAmount } from '../money';
+import { groupedAmount } from '../grouped-amount';
 import type { BarChartSpec } from '../report-model';
 
 /** The pdfkit drawing calls the chart uses (a PDFKit.PDFDocument fits). */

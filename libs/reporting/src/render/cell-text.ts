@@ -1,5 +1,5 @@
-import { DomainError } from '@conveyor/kernel';
-import { groupedAmount, minorToDecimal } from '../money';
+import { DomainError, minorToDecimal } from '@conveyor/kernel';
+import { groupedAmount } from '../grouped-amount';
 import type { Cell, ReportColumn, ReportRow } from '../report-model';
 
 /** The currency of a money cell: the row's currency cell. */

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { apAgingReport } from '../aging/ap-aging.report';
 import { InMemoryOpenItemSource } from '../in-memory-sources';
-import { minorToDecimal } from '../money';
+import { minorToDecimal } from '@conveyor/kernel';
 import { generateOpenItems } from '../open-items.fixture';
 import type { ReportFormat, ReportRow } from '../report-model';
 import type { OpenItemRecord } from '../report-sources';

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { currencyDigits, minorToDecimal } from '../money';
+import { currencyDigits, minorToDecimal } from '@conveyor/kernel';
 import type { Cell, ReportColumn, ReportRow, ReportTable, RenderableReport } from '../report-model';
 import { currencyOf, ROW_KIND_LABEL } from './cell-text';
 
