@@ -2,6 +2,7 @@
 // apps → transport → platform → data (persistence, queue, runtime) → domain → kernel.
 const nx = require('@nx/eslint-plugin');
 const tseslint = require('typescript-eslint');
+const reactHooks = require('eslint-plugin-react-hooks');
 
 const DOMAIN_BANNED = ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'pg', '@electric-sql/*'];
 
@@ -36,6 +37,13 @@ module.exports = [
         },
       ],
     },
+  },
+  {
+    // The portal's hooks: called unconditionally, and effects and memos that list everything they read
+    // (a stale closure shows old data without any error). Both are errors, so nothing slips through as a warning.
+    files: ['apps/portal/**/*.ts', 'apps/portal/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Tests and benchmarks may use any library, and test fixtures.

@@ -60,6 +60,24 @@ describe.each(kinds)('BufferedRunTransaction on %s', (kind) => {
     expect((await store.getRunEvents(runId)).map((event) => event.type)).toEqual(['step.succeeded']);
   });
 
+  it('writes the events of one flush in the order they were logged and notes their runs as changed', async () => {
+    const first = await newRun();
+    const second = await newRun();
+    const types = Array.from({ length: 12 }, (_, index) => `test.event-${index}`);
+    const changed = new Set<string>();
+    await store.transaction(async (tx) => {
+      const unit = await BufferedRunTransaction.open(tx.sql, [first.runId, second.runId], changed);
+      for (const [index, type] of types.entries()) {
+        await unit.insertEvents([{ runId: index % 2 === 0 ? first.runId : second.runId, type, actor: 'test', at, data: { index } }]);
+      }
+      await unit.flush();
+    });
+    const logged = [...(await store.getRunEvents(first.runId)), ...(await store.getRunEvents(second.runId))]
+      .sort((a, b) => Number(a.id) - Number(b.id));
+    expect(logged.map((event) => event.type)).toEqual(types);
+    expect([...changed].sort()).toEqual([first.runId, second.runId].sort());
+  });
+
   it('goes to the database for runs it was not opened for', async () => {
     const opened = await newRun();
     const other = await newRun();

@@ -146,6 +146,30 @@ describe('the portal in a browser', () => {
     await timeline.getByRole('button', { name: 'review', exact: true }).click();
     await page.getByRole('article', { name: 'Step review' }).getByText('"totalGross": "529.87"').first().waitFor();
     await screenshot(page, '3b-accountant-run-timeline');
+
+    // The Documents screen finds the invoice by the vendor name as the accountant corrected it, on the server.
+    const corrected = `${vendorRead} GmbH`;
+    await page.getByRole('link', { name: 'Documents', exact: true }).click();
+    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    await page.getByRole('search', { name: 'Search documents' }).getByLabel('Vendor', { exact: true }).fill(corrected.toUpperCase());
+    await page.waitForURL((url) => url.searchParams.get('vendor') === corrected.toUpperCase());
+    await page.getByRole('status').filter({ hasText: 'Showing 1–1 of 1 document' }).waitFor();
+    const found = page.getByTestId('document-row');
+    expect(await found.count()).toBe(1);
+    expect(await found.textContent()).toContain(`${corrected} (confirmed)`);
+    expect(await found.textContent()).toContain('529.87 EUR');
+    await screenshot(page, '3c-accountant-documents-search');
+    // The link reproduces the search: the uploader opens it on a phone and finds their invoice too.
+    const phone = await signedInPage(browser, baseUrl, 'uploader@example.com', PASSWORD, { width: 390, height: 844 });
+    await phone.goto(new URL(page.url()).pathname + new URL(page.url()).search);
+    await phone.getByRole('status').filter({ hasText: 'Showing 1–1 of 1 document' }).waitFor();
+    expect(await phone.getByLabel('Vendor', { exact: true }).inputValue()).toBe(corrected.toUpperCase());
+    expect(await phone.getByTestId('document-row').textContent()).toContain(corrected);
+    // Nothing sticks out sideways on a phone: filters and the result fit its width.
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot(phone, '3d-uploader-documents-search-phone');
+    expect(pageProblems(phone)).toEqual([]);
+    await phone.context().close();
     expect(pageProblems(page)).toEqual([]);
     await page.context().close();
   });

@@ -136,7 +136,7 @@ describe('DocumentIntakeService', () => {
     expect((await service.list(accountant, { status: ['stored'] })).items.map((item) => item.id)).toEqual([bobs.document.id, alices.document.id]);
   });
 
-  it('pages through the list newest first with an opaque cursor', async () => {
+  it('pages through the list newest first with an opaque cursor or an offset, with the total', async () => {
     const { service, clock } = setUp();
     const ids: string[] = [];
     for (let index = 0; index < 3; index++) {
@@ -147,7 +147,12 @@ describe('DocumentIntakeService', () => {
     const first = await service.list(admin, { limit: 2 });
     expect(first.items.map((item) => item.id)).toEqual(ids.slice(0, 2));
     const second = await service.list(admin, { limit: 2, cursor: first.nextCursor });
-    expect(second).toEqual({ items: [expect.objectContaining({ id: ids[2] })] });
+    // The total counts every match, whichever page this is.
+    expect(second).toEqual({ items: [expect.objectContaining({ id: ids[2] })], total: 3, limit: 2, offset: 0 });
+    expect(await service.list(admin, { limit: 2, offset: 2 })).toEqual({ items: [expect.objectContaining({ id: ids[2] })], total: 3, limit: 2, offset: 2 });
     await expect(service.list(admin, { cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'CURSOR_INVALID' });
+    // A cursor is a position in the newest-first order: meaningless in another order or after an offset.
+    await expect(service.list(admin, { cursor: first.nextCursor, sort: 'totalGross' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(service.list(admin, { cursor: first.nextCursor, offset: 2 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

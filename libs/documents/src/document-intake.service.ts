@@ -5,9 +5,10 @@ import type { DocumentViewer } from './document-access';
 import { inspectDocument, type InspectionResult } from './document-inspector';
 import type { DocumentLimits } from './document-limits';
 import type { DocumentIntakeDependencies, DocumentListQuery } from './document-ports';
-import { DOCUMENT_UPLOADED_EVENT, type DocumentRecord, type DocumentStatus, type DocumentUploadedPayload } from './document.model';
+import { DOCUMENT_UPLOADED_EVENT, type DocumentRecord, type DocumentUploadedPayload } from './document.model';
 import { toDocumentView } from './document-views';
 import { decodeCursor, encodeCursor } from './document-cursor';
+import { DEFAULT_DOCUMENT_SORT, type DocumentListItem, type DocumentSearch, type DocumentSort } from './document-search';
 
 /** One file as received: the name the uploader gave and its bytes (read when its turn comes). */
 export interface IncomingDocument {
@@ -23,11 +24,23 @@ export interface IntakeResult {
   fileName: string;
 }
 
-export interface DocumentFilter {
-  status?: DocumentStatus[];
-  uploadedBy?: string;
+/** A search and one page of it: `offset` for numbered pages, or `cursor` (newest-first order only). */
+export interface DocumentFilter extends DocumentSearch {
+  sort?: DocumentSort;
   cursor?: string;
+  offset?: number;
   limit?: number;
+}
+
+/** One page of a document list and how many documents match in all. */
+export interface DocumentPage {
+  items: DocumentListItem[];
+  total: number;
+  /** The page size used and the documents skipped before this page. */
+  limit: number;
+  offset: number;
+  /** Where the next page starts, in the default (newest first) order only. */
+  nextCursor?: string;
 }
 
 const MAX_FILE_NAME = 255;
@@ -65,19 +78,26 @@ export class DocumentIntakeService {
     return document;
   }
 
-  async list(viewer: DocumentViewer, filter: DocumentFilter): Promise<{ items: DocumentRecord[]; nextCursor?: string }> {
-    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
+  async list(viewer: DocumentViewer, filter: DocumentFilter): Promise<DocumentPage> {
+    const { cursor, offset, sort = DEFAULT_DOCUMENT_SORT, limit: wanted, ...search } = filter;
+    const limit = Math.min(Math.max(wanted ?? 50, 1), 200);
+    // A cursor holds an (uploadedAt, id) position: it means nothing in another order or after an offset.
+    if (cursor !== undefined && (sort !== DEFAULT_DOCUMENT_SORT || offset !== undefined)) {
+      throw new DomainError('BAD_REQUEST', `A cursor pages the default order (${DEFAULT_DOCUMENT_SORT}) only and cannot be combined with offset`, { sort, offset });
+    }
     const query: DocumentListQuery = {
+      ...Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0))),
+      sort,
       limit,
-      ...(filter.status && filter.status.length > 0 ? { status: filter.status } : {}),
-      ...(filter.uploadedBy ? { uploadedBy: filter.uploadedBy } : {}),
       ...(viewer.seesAll ? {} : { visibleTo: viewer.actorId }),
-      ...(filter.cursor ? { before: decodeCursor(filter.cursor) } : {}),
+      ...(cursor ? { before: decodeCursor(cursor) } : {}),
+      ...(offset ? { offset } : {}),
     };
-    const rows = await this.deps.documents.list(query);
+    const [rows, total] = await Promise.all([this.deps.documents.list(query), this.deps.documents.count(query)]);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items, ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.uploadedAt, last.id) } : {}) };
+    const more = rows.length > limit && last && sort === DEFAULT_DOCUMENT_SORT;
+    return { items, total, limit, offset: offset ?? 0, ...(more ? { nextCursor: encodeCursor(last.uploadedAt, last.id) } : {}) };
   }
 
   /** The stored bytes (rejected documents' too: they are kept for inspection). */
@@ -196,6 +216,7 @@ export class DocumentIntakeService {
     }
     const at = this.deps.clock.now();
     await this.deps.documents.transaction((tx) => tx.markStored(document.id, at));
+    this.deps.onChanged?.(document.id);
     return { ...document, status: 'stored', announcedAt: at };
   }
 }

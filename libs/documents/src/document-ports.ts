@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { AuditRecorder } from '@conveyor/audit';
 import type { Clock } from '@conveyor/kernel';
-import type { DocumentRecord, DocumentStatus } from './document.model';
+import type { DocumentRecord } from './document.model';
 import type { DocumentLimits } from './document-limits';
+import type { DocumentListItem, DocumentSearch, DocumentSort } from './document-search';
 
 /** Where document bytes live. Keys are the store's own; the same bytes always get the same key. */
 export interface DocumentStore {
@@ -13,13 +14,13 @@ export interface DocumentStore {
   exists(key: string): Promise<boolean>;
 }
 
-export interface DocumentListQuery {
-  status?: DocumentStatus[];
-  uploadedBy?: string;
+export interface DocumentListQuery extends DocumentSearch {
   /** Only what this actor uploaded or re-uploaded (uploaders); absent = everything. */
   visibleTo?: string;
-  /** Keyset paging in (uploadedAt, id) order, newest first. */
+  sort: DocumentSort;
+  /** Keyset paging in (uploadedAt, id) order, newest first (the default sort only). */
   before?: { uploadedAt: Date; id: string };
+  offset?: number;
   limit: number;
 }
 
@@ -39,7 +40,9 @@ export interface DocumentRepository {
   /** True when the actor uploaded this document or re-uploaded its bytes. */
   isUploadedBy(documentId: string, actorId: string): Promise<boolean>;
   /** At most `limit + 1` documents, so the caller can tell whether there is a next page. */
-  list(query: DocumentListQuery): Promise<DocumentRecord[]>;
+  list(query: DocumentListQuery): Promise<DocumentListItem[]>;
+  /** How many documents match the query's filters (its sort and paging aside). */
+  count(query: DocumentListQuery): Promise<number>;
 }
 
 /** Announces accepted documents: the platform's EventService (`document.uploaded` starts workflows). */
@@ -57,4 +60,6 @@ export interface DocumentIntakeDependencies {
   newId: () => string;
   /** Side effects that failed after the document itself was recorded (logged by the platform). */
   onError?: (error: unknown, context: Record<string, unknown>) => void;
+  /** Told after a document's status changed and was committed (live views re-read it). */
+  onChanged?: (documentId: string) => void;
 }

@@ -1,4 +1,6 @@
 import type { DocumentMediaType, DocumentRecord, DocumentRejectionCode, DocumentStatus } from './document.model';
+import type { DocumentListItem } from './document-search';
+import type { DocumentInvoiceFields } from './invoice-register/invoice-fields';
 
 /** A document as the API and the audit trail show it (plain JSON). */
 export interface DocumentView {
@@ -16,6 +18,8 @@ export interface DocumentView {
   uploadedBy: string;
   uploadedAt: string;
   announcedAt?: string;
+  /** In lists: the invoice fields read or confirmed, when there are any. */
+  invoice?: DocumentInvoiceFields;
 }
 
 /** One file's answer to an upload: the document it became (the existing one for a duplicate). */
@@ -48,6 +52,11 @@ export function toDocumentView(document: DocumentRecord): DocumentView {
     uploadedAt: document.uploadedAt.toISOString(),
     ...(document.announcedAt ? { announcedAt: document.announcedAt.toISOString() } : {}),
   };
+}
+
+/** A document list's row: the document and, when any were read, its invoice fields. */
+export function toDocumentListView(item: DocumentListItem): DocumentView {
+  return { ...toDocumentView(item), ...(item.invoice ? { invoice: item.invoice } : {}) };
 }
 
 export function toIntakeView(document: DocumentRecord, duplicate: boolean, fileName = document.fileName): IntakeView {

@@ -37,15 +37,28 @@ export class InMemoryDocumentRepository implements DocumentRepository {
   }
 
   async list(query: DocumentListQuery) {
+    return this.matching(query)
+      .filter((row) => !query.before || row.uploadedAt < query.before.uploadedAt || (row.uploadedAt.getTime() === query.before.uploadedAt.getTime() && row.id < query.before.id))
+      .slice(query.offset ?? 0, (query.offset ?? 0) + query.limit + 1)
+      .map((row) => ({ ...row, invoice: null }));
+  }
+
+  async count(query: DocumentListQuery) {
+    return this.matching(query).length;
+  }
+
+  /** Uploader visibility, status and uploader filters in the default order; the invoice search is SQL's alone. */
+  private matching(query: DocumentListQuery): DocumentRecord[] {
+    const unsupported = (['vendor', 'invoiceNumber', 'q', 'currency', 'amountMin', 'amountMax', 'issueDateFrom', 'issueDateTo', 'uploadedFrom', 'uploadedBefore'] as const)
+      .filter((key) => query[key] !== undefined);
+    if (unsupported.length > 0 || query.sort !== '-uploadedAt') throw new Error(`the in-memory repository does not search by ${[...unsupported, query.sort].join(', ')}`);
     const mine = (row: DocumentRecord) =>
       row.uploadedBy === query.visibleTo || [...this.rows.values()].some((other) => other.duplicateOf === row.id && other.uploadedBy === query.visibleTo);
     return [...this.rows.values()]
       .filter((row) => !query.status || query.status.includes(row.status))
       .filter((row) => query.uploadedBy === undefined || row.uploadedBy === query.uploadedBy)
       .filter((row) => query.visibleTo === undefined || mine(row))
-      .sort((a, b) => b.uploadedAt.getTime() - a.uploadedAt.getTime() || b.id.localeCompare(a.id))
-      .filter((row) => !query.before || row.uploadedAt < query.before.uploadedAt || (row.uploadedAt.getTime() === query.before.uploadedAt.getTime() && row.id < query.before.id))
-      .slice(0, query.limit + 1);
+      .sort((a, b) => b.uploadedAt.getTime() - a.uploadedAt.getTime() || b.id.localeCompare(a.id));
   }
 }
 

@@ -3,7 +3,7 @@ import type { ConveyorConfig } from '@conveyor/config';
 import { parseDuration, systemClock, type Clock } from '@conveyor/kernel';
 import { createLogger, type Logger } from '@conveyor/observability';
 import { openDatabase, RunStore, WorkflowStore } from '@conveyor/persistence';
-import { createRedisConnection, pingRedis, RunStopBroadcast, StepQueue } from '@conveyor/queue-bullmq';
+import { ChangeNoticeChannel, createRedisConnection, pingRedis, RunStopBroadcast, StepQueue } from '@conveyor/queue-bullmq';
 import type { StepType } from '@conveyor/workflow-engine';
 import {
   DefinitionCache, Dispatcher, EventServiceImpl, RunAdvancer, RunCreator, RunServiceImpl, RuntimeMetrics, SchedulerLoop, StepExecutor,
@@ -13,8 +13,9 @@ import { builtInStepTypes, catalogFromRegistry, createStepTypeRegistry } from '@
 import { startPrivateRedis } from './embedded/private-redis';
 import type { Component, Platform } from './platform.types';
 import { UserListRecipientDirectory } from '@conveyor/notifications';
-import { createExtractStepType, createPageReader } from '@conveyor/invoice-extraction';
-import { documentBytesReader, invoiceRegisterStepTypes } from './wiring/documents.wiring';
+import { createExtractStepType } from '@conveyor/invoice-extraction';
+import { wireReaders } from './wiring/readers.wiring';
+import { documentBytesReader, invoiceFieldsRecorder, invoiceRegisterStepTypes } from './wiring/documents.wiring';
 import { wireApprovals } from './wiring/approvals.wiring';
 import { wireAudit } from './wiring/audit.wiring';
 import { wireFigures } from './wiring/figures.wiring';
@@ -43,6 +44,8 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, component: options.components.join('+') });
   const clock = options.clock ?? systemClock;
   const cleanups: (() => Promise<void>)[] = [];
+  // Sized first: pool sizes that cannot fit the configured memory budget stop the start before anything opens.
+  const { pageReader } = wireReaders(config, logger, { runsSteps: options.components.includes('worker') });
   try {
     const database = await openDatabase(config, { logger });
     cleanups.push(() => database.close());
@@ -60,6 +63,13 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       workerConnection.disconnect();
     });
 
+    // Live views learn here which runs and documents changed, in whichever process changed them.
+    const changes = new ChangeNoticeChannel(queueConnection, config.QUEUE_PREFIX, {
+      batchMs: 10,
+      onError: (error, context) => logger.warn({ err: error }, `live changes: ${context} failed`),
+    });
+    cleanups.push(() => changes.close());
+
     const wiring = { config, logger, clock, database };
     const { audit } = await wireAudit(wiring);
     const { identity } = await wireIdentity(wiring, audit);
@@ -67,6 +77,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
     cleanups.push(async () => mailer.close());
 
     const runs = new RunStore(database.dataSource);
+    runs.onRunsChanged((runIds) => changes.publish({ runs: runIds }));
     const workflowStore = new WorkflowStore(database.dataSource);
     const queue = new StepQueue(queueConnection, config.QUEUE_PREFIX);
     cleanups.push(() => queue.close());
@@ -79,12 +90,11 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
     const runService = new RunServiceImpl(runs, creator, advancer, dispatcher, clock, audit);
     const signals = new SignalService(runs, dispatcher, clock);
     const events = new EventServiceImpl(workflowStore, runService, logger);
-    const { documents } = await wireDocuments(wiring, { events, audit });
+    const { documents } = await wireDocuments(wiring, { events, audit, onChanged: (documentId) => changes.publish({ documents: [documentId] }) });
     const { approvals, approvalStepType, duty: approvalsDuty } = wireApprovals(wiring, { audit, signaler: signals, notifier: taskNotifier });
     const { reports, reportStepType } = wireReporting(wiring, { audit, mailer });
     const figures = wireFigures(wiring);
     reports.registry.register(processFiguresReportDefinition((query) => figures.process(query)));
-    const pageReader = createPageReader();
     cleanups.push(() => pageReader.close());
     const { profiles, teacher } = wireVendorProfiles(wiring, documentBytesReader(documents), pageReader);
     const { purchasing, matchPoStepType } = wirePurchasing(wiring, audit);
@@ -96,7 +106,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       notifyStepType,
       approvalStepType,
       reportStepType,
-      createExtractStepType(documentBytesReader(documents), { readLayout: pageReader.read, profiles }),
+      createExtractStepType(documentBytesReader(documents), { readLayout: pageReader.read, profiles }, invoiceFieldsRecorder(wiring)),
       ...invoiceRegisterStepTypes(wiring, audit, teacher),
       ...(options.stepTypes ?? []),
     ]);
@@ -152,6 +162,7 @@ export async function createPlatform(config: ConveyorConfig, options: CreatePlat
       approvals,
       signals,
       actionLinks,
+      changes,
       queues: [queue.queue],
       metrics: metrics.registry,
       isReady: () => ready,

@@ -2,6 +2,7 @@ import type { ConveyorConfig } from '@conveyor/config';
 import type { Logger } from '@conveyor/observability';
 import type { EventService, HealthStatus, RunService, WorkflowService } from '@conveyor/workflow-runtime';
 import type { Queue } from 'bullmq';
+import type { ChangeNoticeListener } from '@conveyor/queue-bullmq';
 import type { Registry } from 'prom-client';
 import type { ApprovalService } from '@conveyor/approvals';
 import type { ActionLinkSigner } from '@conveyor/notifications';
@@ -48,6 +49,11 @@ export interface Platform {
   readonly signals: SignalService;
   /** Signs and checks the action links in task e-mails. */
   readonly actionLinks: ActionLinkSigner;
+  /**
+   * Notices (ids only) of the runs and documents any process changed, for live views. `subscribe` resolves
+   * once the subscription stands; `onGap` says notices may have been lost (re-read what is shown).
+   */
+  readonly changes: { subscribe(listener: ChangeNoticeListener): Promise<() => void> };
   /** BullMQ queues, for the admin dashboard (bull-board). */
   readonly queues: Queue[];
   /** Prometheus registry with queue, step and run metrics. */

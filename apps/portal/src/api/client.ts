@@ -39,6 +39,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return body as T;
 }
 
+/** POSTs a multipart form (files) with the session cookie and returns the JSON answer, or throws ApiError. */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' }, body: form });
+  const text = await response.text();
+  const body = text ? safeJson(text) : undefined;
+  if (!response.ok) throw toApiError(response.status, body);
+  return body as T;
+}
+
 export function toApiError(status: number, body: unknown): ApiError {
   const error = (body as { error?: { code?: string; message?: string; problems?: ValidationProblem[]; details?: Record<string, unknown> } } | undefined)?.error;
   if (status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));

@@ -34,6 +34,27 @@ export interface DocumentView {
   duplicateOf?: string;
   uploadedBy: string;
   uploadedAt: string;
+  /** In lists: the invoice fields read (or, once confirmed, as an accountant confirmed them). */
+  invoice?: DocumentInvoiceFields;
+}
+
+export interface DocumentInvoiceFields {
+  vendorName: string | null;
+  invoiceNumber: string | null;
+  issueDate: string | null;
+  /** Exact decimal string ("1190.50"). */
+  totalGross: string | null;
+  currency: string | null;
+  confirmed: boolean;
+}
+
+/** GET /api/documents: one page of a search and how many documents match in all. */
+export interface DocumentPage {
+  items: DocumentView[];
+  total: number;
+  limit: number;
+  offset: number;
+  nextCursor?: string;
 }
 
 export interface IntakeView {

@@ -5,6 +5,7 @@ import { useSession } from '../auth/session';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { StatusBadge } from '../common/StatusBadge';
 import { LinkByHand } from './LinkByHand';
+import { StatementImport } from './StatementImport';
 import type { BankLine, OpenItem, ReconciliationException, Suggestion } from './types';
 
 /** Bank lines against open items: suggested matches with their reasons to accept or reject, linking by hand, findings. */
@@ -38,6 +39,7 @@ export function ReconciliationPage() {
   return (
     <section aria-labelledby="reconciliation-heading">
       <h1 id="reconciliation-heading">Reconciliation</h1>
+      {canDecide && <StatementImport onImported={reloadAll} />}
       {canDecide && (
         <button type="button" className="secondary" onClick={() => void post('/api/reconciliation/run', {})}>
           Reconcile unmatched lines now
@@ -49,7 +51,7 @@ export function ReconciliationPage() {
       {(suggestions.data?.items ?? []).length === 0 && <p className="muted">No suggestion waits for a decision.</p>}
       <ul className="task-list">
         {(suggestions.data?.items ?? []).map((suggestion) => (
-          <li key={suggestion.id} className="task-card">
+          <li key={suggestion.id} className="task-card" data-testid="suggestion">
             <p>
               <strong>
                 {suggestion.transaction?.amount} {suggestion.transaction?.currency}
@@ -93,7 +95,7 @@ export function ReconciliationPage() {
           </thead>
           <tbody>
             {(unmatched.data?.items ?? []).map((line) => (
-              <tr key={line.id}>
+              <tr key={line.id} data-testid="bank-line">
                 <td>{line.bookingDate ?? line.valueDate}</td>
                 <td>
                   {line.amount} {line.currency}
@@ -124,6 +126,7 @@ export function ReconciliationPage() {
       </div>
 
       <h2>Findings</h2>
+      {(findings.data?.items ?? []).length === 0 && <p className="muted">No open finding.</p>}
       <ul className="evidence">
         {(findings.data?.items ?? []).map((finding) => (
           <li key={finding.id}>

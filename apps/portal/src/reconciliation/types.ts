@@ -41,3 +41,20 @@ export interface ReconciliationException {
   evidence?: Record<string, unknown>;
   createdAt: string;
 }
+
+/** POST /api/bank-statements. */
+export interface ImportSummary {
+  format: string;
+  linesTotal: number;
+  added: number;
+  duplicatesSkipped: number;
+  issues: { code: string; message: string }[];
+}
+
+/** POST /api/reconciliation/run. */
+export interface ReconcileSummary {
+  lines: number;
+  autoMatched: number;
+  suggested: number;
+  unmatched: number;
+}

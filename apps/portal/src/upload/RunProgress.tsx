@@ -22,7 +22,12 @@ export function RunProgress({ run }: { run?: RunChange }) {
         <p className="extracted" data-testid="extracted">
           Read: invoice <strong>{String(values['invoiceNumber'] ?? '?')}</strong> from {String(values['vendorName'] ?? '?')}, total {String(values['totalGross'] ?? '?')}{' '}
           {String(values['currency'] ?? '')}
-          {run.extracted.needsReview ? ` — sent for review (${run.extracted.issueCodes.join(', ')})` : ' — no issues'}
+          {/* Warnings about informational fields (an unsure customer name) do not send an invoice to review: name them anyway. */}
+          {run.extracted.needsReview
+            ? ` — sent for review (${run.extracted.issueCodes.join(', ')})`
+            : run.extracted.issueCodes.length > 0
+              ? ` — no review needed (noted: ${run.extracted.issueCodes.join(', ')})`
+              : ' — no issues'}
         </p>
       )}
       {run.error && <p className="error-text">{run.error.message}</p>}

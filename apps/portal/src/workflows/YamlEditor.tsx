@@ -25,6 +25,8 @@ export function YamlEditor({ value, onChange, problems, readOnly, modelName, res
   // Monaco loads asynchronously: the editor must start from the value of the latest render, not the first.
   const latestValue = useRef(value);
   latestValue.current = value;
+  const latestReadOnly = useRef(readOnly);
+  latestReadOnly.current = readOnly;
 
   useEffect(() => {
     let disposed = false;
@@ -39,7 +41,7 @@ export function YamlEditor({ value, onChange, problems, readOnly, modelName, res
         model,
         automaticLayout: true,
         minimap: { enabled: false },
-        readOnly,
+        readOnly: latestReadOnly.current,
         tabSize: 2,
         scrollBeyondLastLine: false,
         quickSuggestions: { other: true, comments: false, strings: true },
@@ -60,6 +62,11 @@ export function YamlEditor({ value, onChange, problems, readOnly, modelName, res
     };
     // The editor is created once per workflow; later values flow in through the effect below.
   }, [modelName]);
+
+  // Switching between a past revision (read-only) and the latest one keeps the editor it has.
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly });
+  }, [readOnly]);
 
   // The editor owns the text while someone types (a render lagging a keystroke behind must not reset it);
   // only a new resetToken (a loaded revision, "discard changes") replaces it with `value`.

@@ -2,7 +2,9 @@ export { invoiceIdentityOf, invoiceNumberKey, vendorNameKey, hasVendor } from '.
 export type { InvoiceIdentity, InvoiceValues } from './invoice-identity';
 export { duplicateReason, findDuplicates } from './duplicate-invoices';
 export type { DuplicateInvoice, DuplicateReason, RegisteredInvoice } from './duplicate-invoices';
-export type { FieldCorrection, InvoiceConfirmation, InvoiceRegister, VendorProfileTeacher } from './invoice-register-ports';
+export type { FieldCorrection, InvoiceConfirmation, InvoiceFieldsRecorder, InvoiceRegister, VendorProfileTeacher } from './invoice-register-ports';
+export { hasInvoiceFields, invoiceFieldsOf, isCalendarDate, isSearchableAmount } from './invoice-fields';
+export type { DocumentInvoiceFields, InvoiceSearchFields } from './invoice-fields';
 export { createCheckDuplicateStepType } from './check-duplicate.step';
 export type { CheckDuplicateInput } from './check-duplicate.step';
 export { correctionsBetween, createConfirmInvoiceStepType } from './confirm-invoice.step';

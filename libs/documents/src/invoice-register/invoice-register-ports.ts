@@ -1,6 +1,7 @@
 import type { AuditRecorder } from '@conveyor/audit';
 import type { InvoiceIdentity } from './invoice-identity';
 import type { RegisteredInvoice } from './duplicate-invoices';
+import type { InvoiceSearchFields } from './invoice-fields';
 
 /** One field a person changed when confirming an invoice. */
 export interface FieldCorrection {
@@ -32,6 +33,14 @@ export interface InvoiceRegister {
   /** Records a person's confirmation and corrections; false when this run confirmed the document already (a redelivery). */
   confirm(confirmation: InvoiceConfirmation, audit: AuditRecorder): Promise<boolean>;
   corrections(documentId: string): Promise<FieldCorrection[]>;
+}
+
+/**
+ * Keeps each document's extracted invoice fields where the document list searches them. A confirmation
+ * (InvoiceRegister.confirm) replaces them with the confirmed values; extraction never overwrites those.
+ */
+export interface InvoiceFieldsRecorder {
+  recordExtracted(documentId: string, fields: InvoiceSearchFields, at: Date): Promise<void>;
 }
 
 /** Teaches the vendor's extraction profile from a confirmed invoice (wired to the field extractor). */

@@ -1,15 +1,16 @@
 import { readFile, rm } from 'node:fs/promises';
 import { Controller, Get, Header, Inject, Param, Post, Query, Req, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { documentViewer, toDocumentView, toIntakeView, type DocumentView, type IntakeView } from '@conveyor/documents';
+import { documentViewer, toDocumentListView, toDocumentView, toIntakeView, type DocumentView, type IntakeView } from '@conveyor/documents';
 import { PLATFORM, type Platform } from '@conveyor/platform';
 import { CurrentPrincipal } from '../access/current-actor.decorator';
 import type { Principal } from '../access/principal';
 import { RequireRoles } from '../access/require-roles.decorator';
 import type { ApiRequest } from '../http-types';
 import { ApiErrorResponses } from '../openapi/error-responses';
+import { ApiQueryParameters } from '../openapi/query-parameters';
 import { validQuery } from '../validation/zod-validation.pipe';
-import { listDocumentsQuerySchema, type ListDocumentsQuery } from './documents-query.schema';
+import { listDocumentsQuerySchema, toDocumentFilter, type ListDocumentsQuery } from './documents-query.schema';
 import { DocumentUploadInterceptor, UPLOAD_FIELD } from './document-upload.interceptor';
 import type { IncomingFileInfo } from './incoming-file-storage';
 
@@ -65,12 +66,23 @@ export class DocumentsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Documents, newest first, with filters (status, uploadedBy) and paging' })
-  @ApiErrorResponses(400, 401, 403, 422)
-  async list(@Query(validQuery(listDocumentsQuerySchema)) query: ListDocumentsQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: DocumentView[]; nextCursor?: string }> {
-    const status = query.status === undefined ? undefined : Array.isArray(query.status) ? query.status : [query.status];
-    const page = await this.platform.documents.list(viewerOf(principal), { ...query, status });
-    return { items: page.items.map(toDocumentView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  @ApiOperation({
+    summary: 'Documents matching a search (vendor, invoice number, status, amount, issue or upload date, free text), sorted, a page at a time, with the total',
+  })
+  @ApiQueryParameters(listDocumentsQuerySchema)
+  @ApiErrorResponses(400, 401, 403)
+  async list(
+    @Query(validQuery(listDocumentsQuerySchema)) query: ListDocumentsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ items: DocumentView[]; total: number; limit: number; offset: number; nextCursor?: string }> {
+    const page = await this.platform.documents.list(viewerOf(principal), toDocumentFilter(query));
+    return {
+      items: page.items.map(toDocumentListView),
+      total: page.total,
+      limit: page.limit,
+      offset: page.offset,
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
   }
 
   @Get(':id')

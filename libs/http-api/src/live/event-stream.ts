@@ -4,6 +4,8 @@ import type { ApiRequest, ApiResponse } from '../http-types';
 const HEARTBEAT_MS = 15_000;
 
 export interface EventStream {
+  /** True once the browser went away (or the server closed the stream). */
+  readonly closed: boolean;
   send(event: string, data: unknown): void;
   /** Called once when the browser goes away (or the server closes the stream). */
   onClose(cleanup: () => void): void;
@@ -28,7 +30,12 @@ export function openEventStream(request: ApiRequest, response: ApiResponse): Eve
   };
   request.on('close', close);
   response.on('close', close);
+  // The browser may have left while the stream was being prepared.
+  if (response.destroyed) close();
   return {
+    get closed() {
+      return closed;
+    },
     send(event, data) {
       if (!closed) response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },

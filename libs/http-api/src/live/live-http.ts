@@ -1,10 +1,10 @@
 import type { OnModuleDestroy, Provider, Type } from '@nestjs/common';
 import { PLATFORM, type Platform } from '@conveyor/platform';
+import { LiveChangeFeed } from './live-change-feed';
 import { LiveController } from './live.controller';
-import { RunChangeFeed } from './run-change-feed';
 
-/** The feed stops watching when the API shuts down. */
-class ClosingRunChangeFeed extends RunChangeFeed implements OnModuleDestroy {
+/** The feed lets go of its Redis subscription when the API shuts down. */
+class ClosingLiveChangeFeed extends LiveChangeFeed implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.stop();
   }
@@ -13,5 +13,5 @@ class ClosingRunChangeFeed extends RunChangeFeed implements OnModuleDestroy {
 /** Controllers and providers of the live (server-sent events) routes, registered by ApiModule. */
 export const LIVE_CONTROLLERS: Type<unknown>[] = [LiveController];
 export const LIVE_PROVIDERS: Provider[] = [
-  { provide: RunChangeFeed, useFactory: (platform: Platform) => new ClosingRunChangeFeed(platform.runs, platform.logger), inject: [PLATFORM] },
+  { provide: LiveChangeFeed, useFactory: (platform: Platform) => new ClosingLiveChangeFeed(platform.runs, platform.changes, platform.logger), inject: [PLATFORM] },
 ];

@@ -1,4 +1,4 @@
-import type { RunView } from '@conveyor/workflow-runtime';
+import type { RunState } from '@conveyor/workflow-runtime';
 
 /** What a browser needs to show one run live: its status, each step's status and, once read, the invoice's headline. */
 export interface RunChange {
@@ -17,7 +17,7 @@ export interface RunChange {
 
 const HEADLINE_FIELDS = ['invoiceNumber', 'vendorName', 'issueDate', 'currency', 'totalGross'];
 
-export function toRunChange(run: RunView): RunChange {
+export function toRunChange(run: RunState): RunChange {
   const documentId = run.inputs['documentId'];
   const extract = run.steps.find((step) => step.stepId === 'extract' && step.status === 'succeeded');
   const outputs = (extract?.outputs ?? undefined) as { kind?: string; needsReview?: boolean; values?: Record<string, unknown>; issues?: { code?: string }[] } | undefined;

@@ -80,7 +80,7 @@ describe.each(DATABASE_KINDS)('SqlDocumentRepository (%s)', (kind) => {
     const ada2 = document({ sha256: '3'.repeat(64), uploadedAt: at(3), status: 'rejected', errorCode: 'DOCUMENT_EMPTY', errorMessage: 'empty' });
     const bobAgain = document({ sha256: ada1.sha256, uploadedAt: at(4), status: 'duplicate', duplicateOf: ada1.id, uploadedBy: 'user:bob' });
     for (const row of [ada1, bob1, ada2, bobAgain]) await repository.transaction((tx) => tx.insert(row));
-    const ids = async (query: Parameters<SqlDocumentRepository['list']>[0]) => (await repository.list(query)).map((row) => row.id);
+    const ids = async (query: Omit<Parameters<SqlDocumentRepository['list']>[0], 'sort'>) => (await repository.list({ sort: '-uploadedAt', ...query })).map((row) => row.id);
     expect(await ids({ limit: 10 })).toEqual([bobAgain.id, ada2.id, bob1.id, ada1.id]);
     expect(await ids({ limit: 10, status: ['stored', 'rejected'] })).toEqual([ada2.id, bob1.id, ada1.id]);
     expect(await ids({ limit: 10, uploadedBy: 'user:ada' })).toEqual([ada2.id, ada1.id]);

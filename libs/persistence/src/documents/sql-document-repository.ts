@@ -1,8 +1,9 @@
-import type { DocumentListQuery, DocumentRecord, DocumentRepository, DocumentTransaction } from '@conveyor/documents';
+import type { DocumentListItem, DocumentListQuery, DocumentRecord, DocumentRepository, DocumentTransaction } from '@conveyor/documents';
 import type { DataSource } from 'typeorm';
 import type { Sql } from '../repositories/sql';
 import { inTransaction, plainSql } from '../repositories/transaction-runner';
 import { DOCUMENT_COLUMNS, documentParams, toDocumentRecord, type DocumentRow } from './document.row';
+import { DOCUMENT_LIST_COLUMNS, DOCUMENT_LIST_FROM, documentListOrder, documentListWhere, toDocumentListItem, type DocumentListRow } from './document-list.sql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDERS = Array.from({ length: 16 }, (_, index) => `$${index + 1}`).join(', ');
@@ -61,28 +62,20 @@ export class SqlDocumentRepository implements DocumentRepository {
     return rows.length > 0;
   }
 
-  async list(query: DocumentListQuery): Promise<DocumentRecord[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where: string[] = [];
-    if (query.status && query.status.length > 0) where.push(`status = ANY(${param(query.status)}::text[])`);
-    if (query.uploadedBy !== undefined) where.push(`uploaded_by = ${param(query.uploadedBy)}`);
-    if (query.visibleTo !== undefined) {
-      // Their uploads, and the accepted documents whose bytes they uploaded again.
-      const me = param(query.visibleTo);
-      where.push(`(uploaded_by = ${me} OR id IN (SELECT d.duplicate_of FROM documents d WHERE d.uploaded_by = ${me} AND d.duplicate_of IS NOT NULL))`);
-    }
-    if (query.before) {
-      where.push(`(uploaded_at, id) < (${param(query.before.uploadedAt)}::timestamptz, ${param(query.before.id)}::uuid)`);
-    }
-    const rows = await this.sql<DocumentRow>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY uploaded_at DESC, id DESC LIMIT ${param(query.limit + 1)}`,
+  async list(query: DocumentListQuery): Promise<DocumentListItem[]> {
+    const { where, params, param } = documentListWhere(query);
+    const rows = await this.sql<DocumentListRow>(
+      `SELECT ${DOCUMENT_LIST_COLUMNS} FROM ${DOCUMENT_LIST_FROM} ${where}
+       ORDER BY ${documentListOrder(query.sort)} LIMIT ${param(query.limit + 1)} OFFSET ${param(query.offset ?? 0)}`,
       params,
     );
-    return rows.map(toDocumentRecord);
+    return rows.map(toDocumentListItem);
+  }
+
+  async count(query: DocumentListQuery): Promise<number> {
+    // The keyset position is a page's, not the search's: the total counts every match.
+    const { where, params } = documentListWhere({ ...query, before: undefined });
+    const rows = await this.sql<{ total: string | number }>(`SELECT count(*) AS total FROM ${DOCUMENT_LIST_FROM} ${where}`, params);
+    return Number(rows[0]?.total ?? 0);
   }
 }

@@ -1,5 +1,8 @@
 import type { AuditRecorder } from '@conveyor/audit';
-import type { FieldCorrection, InvoiceConfirmation, InvoiceIdentity, InvoiceRegister, RegisteredInvoice } from '@conveyor/documents';
+import {
+  invoiceFieldsOf, type FieldCorrection, type InvoiceConfirmation, type InvoiceSearchFields, type InvoiceFieldsRecorder, type InvoiceIdentity, type InvoiceRegister,
+  type RegisteredInvoice,
+} from '@conveyor/documents';
 import type { DataSource } from 'typeorm';
 import type { Sql } from '../repositories/sql';
 import { inTransaction, plainSql } from '../repositories/transaction-runner';
@@ -46,8 +49,17 @@ function toRegistered(row: RegisterRow): RegisteredInvoice {
   };
 }
 
-/** The invoice register in PostgreSQL (or PGlite). */
-export class SqlInvoiceRegister implements InvoiceRegister {
+const UPSERT_FIELDS = `INSERT INTO document_invoice_fields (document_id, vendor_name, invoice_number, issue_date, total_gross, currency, confirmed_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  ON CONFLICT (document_id) DO UPDATE SET vendor_name = EXCLUDED.vendor_name, invoice_number = EXCLUDED.invoice_number, issue_date = EXCLUDED.issue_date,
+    total_gross = EXCLUDED.total_gross, currency = EXCLUDED.currency, confirmed_at = EXCLUDED.confirmed_at, updated_at = EXCLUDED.updated_at`;
+
+function fieldParams(documentId: string, fields: InvoiceSearchFields, confirmedAt: Date | null, at: Date): unknown[] {
+  return [documentId, fields.vendorName, fields.invoiceNumber, fields.issueDate, fields.totalGross, fields.currency, confirmedAt, at];
+}
+
+/** The invoice register in PostgreSQL (or PGlite), and the document list's invoice fields (document_invoice_fields). */
+export class SqlInvoiceRegister implements InvoiceRegister, InvoiceFieldsRecorder {
   private readonly sql: Sql;
 
   constructor(private readonly dataSource: DataSource) {
@@ -97,6 +109,9 @@ export class SqlInvoiceRegister implements InvoiceRegister {
           [confirmation.documentId, confirmation.runId, correction.field, correction.extracted, correction.corrected, confirmation.confirmedBy, confirmation.confirmedAt],
         );
       }
+      // What the accountant confirmed is what the document list searches from now on; a later confirmation replaces it.
+      await sql(`${UPSERT_FIELDS} WHERE document_invoice_fields.confirmed_at IS NULL OR document_invoice_fields.confirmed_at <= EXCLUDED.confirmed_at`,
+        fieldParams(confirmation.documentId, invoiceFieldsOf(confirmation.values), confirmation.confirmedAt, confirmation.confirmedAt));
       await audit.record({
         actor: confirmation.confirmedBy[0],
         action: 'invoice.confirmed',
@@ -109,6 +124,11 @@ export class SqlInvoiceRegister implements InvoiceRegister {
       }, sql);
       return true;
     });
+  }
+
+  async recordExtracted(documentId: string, fields: InvoiceSearchFields, at: Date): Promise<void> {
+    // A re-extraction (a retry, a re-run) never undoes what a person confirmed.
+    await this.sql(`${UPSERT_FIELDS} WHERE document_invoice_fields.confirmed_at IS NULL`, fieldParams(documentId, fields, null, at));
   }
 
   async corrections(documentId: string): Promise<FieldCorrection[]> {

@@ -20,15 +20,17 @@ export class BufferedRunTransaction extends RunTransaction {
   private readonly dirtyRuns = new Map<string, Date>();
   private events: NewRunEvent[] = [];
 
-  static async open(sql: Sql, runIds: string[]): Promise<BufferedRunTransaction> {
-    const unit = new BufferedRunTransaction(sql);
+  /** `changedRunIds`: the enclosing transaction's, so the runs this one changes are announced with its commit. */
+  static async open(sql: Sql, runIds: string[], changedRunIds?: Set<string>): Promise<BufferedRunTransaction> {
+    const unit = new BufferedRunTransaction(sql, changedRunIds);
     const ids = [...new Set(runIds)].sort();
-    const runs = await sql(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    const runs = await sql(LOCK_RUNS, [ids], 'conveyor_buffered_lock_runs');
     for (const raw of runs) {
       const run = toRunRow(raw);
       unit.runs.set(run.id, run);
     }
-    const steps = await sql(`SELECT ${STEP_EXECUTION_COLUMNS} FROM step_executions WHERE run_id = ANY($1::uuid[]) AND NOT superseded`, [ids]);
+    // A statement of its own, after the locks: its snapshot then includes what the previous holders committed.
+    const steps = await sql(LOAD_STEPS, [ids], 'conveyor_buffered_load_steps');
     for (const raw of steps) {
       const step = toStepExecutionRow(raw);
       unit.steps.set(step.id, step);
@@ -180,44 +182,60 @@ export class BufferedRunTransaction extends RunTransaction {
     return super.insertRun(...args);
   }
 
-  /** Writes everything buffered: new steps, changed steps, changed runs, then events, in that order. */
+  /**
+   * Writes everything buffered in one statement: new steps, changed steps, changed runs and the events
+   * (in the order they were logged). The parts touch different rows, so they cannot see or clash with
+   * one another. Events are written here rather than by RunTransaction.insertEvents, so their runs are
+   * noted as changed here too.
+   */
   async flush(): Promise<void> {
-    const fresh = [...this.newSteps].map((id) => this.steps.get(id) as StepExecutionRow);
+    const fresh = [...this.newSteps].map((id) => toColumns(this.steps.get(id) as StepExecutionRow));
     // Sorted, so concurrent writers lock rows in the same order.
-    const changed = [...this.dirtySteps].sort().map((id) => this.steps.get(id) as StepExecutionRow);
-    const runs = [...this.dirtyRuns].map(([id, at]) => ({ run: this.runs.get(id) as RunRow, at }));
-    const events = this.events;
+    const changed = [...this.dirtySteps].sort().map((id) => toColumns(this.steps.get(id) as StepExecutionRow));
+    const runs = [...this.dirtyRuns].map(([id, at]) => {
+      const run = this.runs.get(id) as RunRow;
+      return { id: run.id, status: run.status, outputs: run.outputs, error: run.error, finished_at: run.finishedAt, updated_at: at };
+    });
+    const events = this.events.map((event) => ({
+      run_id: event.runId, step_execution_id: event.stepExecutionId ?? null, step_id: event.stepId ?? null,
+      item_index: event.itemIndex === undefined ? null : event.itemIndex, attempt: event.attempt ?? null, type: event.type,
+      actor: event.actor, at: event.at, data: event.data ?? null,
+    }));
+    for (const event of this.events) this.changedRunIds.add(event.runId);
     this.newSteps.clear();
     this.dirtySteps.clear();
     this.dirtyRuns.clear();
     this.events = [];
-    if (fresh.length > 0) {
-      await this.sql(
-        `INSERT INTO step_executions (${STEP_EXECUTION_COLUMNS})
-         SELECT ${STEP_EXECUTION_COLUMNS} FROM jsonb_populate_recordset(NULL::step_executions, $1::jsonb)`,
-        [JSON.stringify(fresh.map(toColumns))],
-      );
-    }
-    if (changed.length > 0) {
-      const assignments = MUTABLE_STEP_COLUMNS.map((column) => `${column} = v.${column}`).join(', ');
-      await this.sql(
-        `UPDATE step_executions s SET ${assignments} FROM jsonb_populate_recordset(NULL::step_executions, $1::jsonb) v WHERE s.id = v.id`,
-        [JSON.stringify(changed.map(toColumns))],
-      );
-    }
-    if (runs.length > 0) {
-      await this.sql(
-        `UPDATE runs r SET status = v.status, outputs = v.outputs, error = v.error, finished_at = v.finished_at, updated_at = v.updated_at
-         FROM jsonb_populate_recordset(NULL::runs, $1::jsonb) v WHERE r.id = v.id`,
-        [JSON.stringify(runs.map(({ run, at }) => ({ id: run.id, status: run.status, outputs: run.outputs, error: run.error, finished_at: run.finishedAt, updated_at: at })))],
-      );
-    }
-    if (events.length > 0) await super.insertEvents(events);
+    if (fresh.length + changed.length + runs.length + events.length === 0) return;
+    await this.sql(FLUSH, [JSON.stringify(fresh), JSON.stringify(changed), JSON.stringify(runs), JSON.stringify(events),
+      changed.map((step) => step['id']), runs.map((run) => run.id)], 'conveyor_buffered_flush');
   }
 }
 
+const LOCK_RUNS = `SELECT ${RUN_COLUMNS} FROM runs WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
+const LOAD_STEPS = `SELECT ${STEP_EXECUTION_COLUMNS} FROM step_executions WHERE run_id = ANY($1::uuid[]) AND NOT superseded`;
+
 const MUTABLE_STEP_COLUMNS = ['status', 'input', 'outputs', 'error', 'error_handled', 'superseded', 'wait_signal', 'wait_until', 'wait_state',
   'resume_payload', 'resumes', 'timeout_at', 'available_at', 'queued_at', 'started_at', 'finished_at', 'dispatched_at', 'child_run_id'];
+
+// The id arrays repeat what the JSON holds so that the updates find their rows by primary key: a named
+// statement keeps the plan it got first, maybe when the tables were nearly empty.
+const FLUSH = `
+  WITH fresh AS (
+    INSERT INTO step_executions (${STEP_EXECUTION_COLUMNS})
+    SELECT ${STEP_EXECUTION_COLUMNS} FROM jsonb_populate_recordset(NULL::step_executions, $1::jsonb)
+  ), changed AS (
+    UPDATE step_executions s SET ${MUTABLE_STEP_COLUMNS.map((column) => `${column} = v.${column}`).join(', ')}
+    FROM jsonb_populate_recordset(NULL::step_executions, $2::jsonb) v WHERE s.id = v.id AND s.id = ANY($5::uuid[])
+  ), changed_runs AS (
+    UPDATE runs r SET status = v.status, outputs = v.outputs, error = v.error, finished_at = v.finished_at, updated_at = v.updated_at
+    FROM jsonb_populate_recordset(NULL::runs, $3::jsonb) v WHERE r.id = v.id AND r.id = ANY($6::uuid[])
+  ), logged AS (
+    INSERT INTO run_events (run_id, step_execution_id, step_id, item_index, attempt, type, actor, at, data)
+    SELECT e.run_id, e.step_execution_id, e.step_id, e.item_index, e.attempt, e.type, e.actor, e.at, e.data
+    FROM jsonb_populate_recordset(NULL::run_events, $4::jsonb) WITH ORDINALITY AS e ORDER BY e.ordinality
+  )
+  SELECT 1`;
 
 function toColumns(step: StepExecutionRow): Record<string, unknown> {
   return {

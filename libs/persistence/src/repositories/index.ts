@@ -1,5 +1,5 @@
 export { RunStore } from './run-store';
-export type { RunListQuery } from './run-store';
+export type { RunListQuery, RunChangeListener } from './run-store';
 export { RunTransaction } from './run-transaction';
 export type { NewRun, NewStepExecution } from './run-transaction';
 export { WorkflowStore } from './workflow-store';

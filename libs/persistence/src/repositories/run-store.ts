@@ -14,16 +14,37 @@ export interface RunListQuery {
   after?: { createdAt: string; id: string };
 }
 
+/** Told which runs changed, after the change is committed (so whoever reads them then sees it). */
+export type RunChangeListener = (runIds: string[]) => void;
+
 /** Reads of runs for the API, and the entry point to run transactions. */
 export class RunStore {
   private readonly sql: Sql;
+  private changeListener?: RunChangeListener;
 
   constructor(private readonly dataSource: DataSource) {
     this.sql = plainSql(dataSource);
   }
 
-  transaction<T>(work: (tx: RunTransaction) => Promise<T>): Promise<T> {
-    return inTransaction(this.dataSource, (sql) => work(new RunTransaction(sql)));
+  /**
+   * Every change of a run's or a step's state logs a run event; the runs a committed transaction logged
+   * events for (and the runs whose steps a claim started) are passed to `listener`.
+   */
+  onRunsChanged(listener: RunChangeListener): void {
+    this.changeListener = listener;
+  }
+
+  /** For transactions not opened here (a cron trigger's): announces the runs `tx` changed, after its commit. */
+  announceChanges(tx: RunTransaction): void {
+    if (tx.changedRunIds.size > 0) this.changeListener?.([...tx.changedRunIds]);
+  }
+
+  async transaction<T>(work: (tx: RunTransaction) => Promise<T>): Promise<T> {
+    // A retried transaction starts over with a fresh RunTransaction: only the attempt that committed counts.
+    let committed: RunTransaction | undefined;
+    const result = await inTransaction(this.dataSource, (sql) => work((committed = new RunTransaction(sql))));
+    if (committed) this.announceChanges(committed);
+    return result;
   }
 
   async getRun(runId: string): Promise<RunRow | undefined> {
@@ -40,8 +61,36 @@ export class RunStore {
     return rows.map(toStepExecutionRow);
   }
 
-  claimSteps(requests: ClaimRequest[], claim: { at: Date; workerId: string; actor: string; defaultTimeoutMs: number }): Promise<Map<string, ClaimedStep>> {
-    return claimSteps(this.sql, requests, claim);
+  /** Many runs with every attempt of their steps, in two statements (live views read what changed in batches). */
+  async getRunsWithSteps(runIds: string[]): Promise<{ run: RunRow; steps: StepExecutionRow[] }[]> {
+    if (runIds.length === 0) return [];
+    const [runs, steps] = await Promise.all([
+      this.sql(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ANY($1::uuid[])`, [runIds]),
+      this.sql(`SELECT ${STEP_EXECUTION_COLUMNS} FROM step_executions WHERE run_id = ANY($1::uuid[]) ORDER BY queued_at, step_id, item_index, attempt`, [runIds]),
+    ]);
+    const byRun = new Map<string, StepExecutionRow[]>();
+    for (const raw of steps) {
+      const step = toStepExecutionRow(raw);
+      byRun.set(step.runId, [...(byRun.get(step.runId) ?? []), step]);
+    }
+    return runs.map(toRunRow).map((run) => ({ run, steps: byRun.get(run.id) ?? [] }));
+  }
+
+  async claimSteps(requests: ClaimRequest[], claim: { at: Date; workerId: string; actor: string; defaultTimeoutMs: number }): Promise<Map<string, ClaimedStep>> {
+    const claimed = await claimSteps(this.sql, requests, claim);
+    if (claimed.size > 0) this.changeListener?.([...new Set([...claimed.values()].map((entry) => entry.run.id))]);
+    return claimed;
+  }
+
+  /** The newest run of each document (runs started for it carry inputs.documentId): document id → run id. */
+  async newestRunIdsByDocument(documentIds: string[]): Promise<Map<string, string>> {
+    if (documentIds.length === 0) return new Map();
+    const rows = await this.sql<{ id: string; document_id: string }>(
+      `SELECT DISTINCT ON (inputs->>'documentId') id, inputs->>'documentId' AS document_id FROM runs
+       WHERE inputs->>'documentId' = ANY($1::text[]) ORDER BY inputs->>'documentId', created_at DESC, id DESC`,
+      [documentIds],
+    );
+    return new Map(rows.map((row) => [row.document_id, row.id]));
   }
 
   async getRunEvents(runId: string): Promise<RunEventRow[]> {
@@ -88,18 +137,20 @@ export class RunStore {
   }
 
   /**
-   * Outbox: the jobs are in Redis now. Rows a worker is claiming right now are skipped rather than waited
-   * for (waiting, with both sides locking many rows, deadlocks): a claimed row is running, which the
-   * outbox sweep never re-sends anyway.
+   * Outbox: the jobs are in Redis now. Only rows still queued need it: a worker that claimed a step
+   * recorded it as dispatched itself, and the outbox sweep only re-sends queued rows. Rows a worker
+   * is claiming right now are skipped rather than waited for (waiting, with both sides locking many rows,
+   * deadlocks): a claimed row is running, which the outbox sweep never re-sends anyway.
    */
   async markDispatched(stepExecutionIds: string[], at: Date): Promise<void> {
     if (stepExecutionIds.length === 0) return;
     await this.sql(
       `WITH unmarked AS (
-         SELECT id FROM step_executions WHERE id = ANY($1::uuid[]) AND dispatched_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED
+         SELECT id FROM step_executions WHERE id = ANY($1::uuid[]) AND dispatched_at IS NULL AND status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED
        )
        UPDATE step_executions s SET dispatched_at = $2 FROM unmarked WHERE s.id = unmarked.id`,
       [stepExecutionIds, at],
+      'conveyor_mark_dispatched',
     );
   }
 

@@ -48,7 +48,11 @@ const itemIndexValue = (itemIndex: number | null): number => (itemIndex === null
  * its row lock (lockRun), so completions of sibling steps are applied one after another, never interleaved.
  */
 export class RunTransaction {
-  constructor(readonly sql: Sql) {}
+  /**
+   * @param changedRunIds collects every run this transaction logs an event for: the runs whose state it
+   * changed, announced to live views once it commits (RunStore.transaction).
+   */
+  constructor(readonly sql: Sql, readonly changedRunIds: Set<string> = new Set()) {}
 
   async lockRun(runId: string): Promise<RunRow | undefined> {
     const rows = await this.sql(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1 FOR UPDATE`, [runId]);
@@ -199,6 +203,7 @@ export class RunTransaction {
 
   async insertEvents(events: NewRunEvent[]): Promise<void> {
     if (events.length === 0) return;
+    for (const event of events) this.changedRunIds.add(event.runId);
     const params: unknown[] = [];
     const tuples = events.map((event) => {
       const values = [event.runId, event.stepExecutionId ?? null, event.stepId ?? null,

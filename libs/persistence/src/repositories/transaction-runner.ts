@@ -10,7 +10,7 @@ const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 export async function inTransaction<T>(dataSource: DataSource, work: (sql: Sql) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction((manager) => work(((text: string, params?: unknown[]) => manager.query(text, params).then(rowsOf)) as Sql));
+      return await dataSource.transaction((manager) => work(((text: string, params?: unknown[], name?: string) => manager.query(statement(text, name), params).then(rowsOf)) as Sql));
     } catch (error) {
       const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
       if (attempt >= 5 || !code || !RETRYABLE_SQLSTATES.has(code)) throw error;
@@ -20,7 +20,15 @@ export async function inTransaction<T>(dataSource: DataSource, work: (sql: Sql) 
 }
 
 export function plainSql(dataSource: DataSource): Sql {
-  return ((text: string, params?: unknown[]) => dataSource.query(text, params).then(rowsOf)) as Sql;
+  return ((text: string, params?: unknown[], name?: string) => dataSource.query(statement(text, name), params).then(rowsOf)) as Sql;
+}
+
+/**
+ * TypeORM hands the query to node-postgres unchanged, and node-postgres takes `{ name, text }` for a
+ * named prepared statement; TypeORM's type only says string.
+ */
+function statement(text: string, name: string | undefined): string {
+  return (name ? { name, text } : text) as string;
 }
 
 /** TypeORM's postgres driver answers UPDATE and DELETE with [rows, affectedCount]; everything else with rows. */

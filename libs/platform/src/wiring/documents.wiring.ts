@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import type { AuditRecorder } from '@conveyor/audit';
 import {
-  DocumentIntakeService, LocalDiskDocumentStore, S3DocumentStore, createCheckDuplicateStepType, createConfirmInvoiceStepType, type DocumentStore, type VendorProfileTeacher,
+  DocumentIntakeService, LocalDiskDocumentStore, S3DocumentStore, createCheckDuplicateStepType, createConfirmInvoiceStepType, type DocumentStore, type InvoiceFieldsRecorder,
+  type VendorProfileTeacher,
 } from '@conveyor/documents';
 import { newId } from '@conveyor/kernel';
 import { AuditStore, SqlDocumentRepository, SqlInvoiceRegister } from '@conveyor/persistence';
@@ -15,7 +16,10 @@ import type { WiringDeps } from './wiring-deps';
  * DOCUMENT_STORAGE (local disk or an S3-compatible bucket) and the event service, whose
  * `document.uploaded` starts the workflows that listen for it.
  */
-export async function wireDocuments(deps: WiringDeps, ports: { events: EventService; audit?: AuditRecorder }): Promise<{ documents: DocumentIntakeService }> {
+export async function wireDocuments(
+  deps: WiringDeps,
+  ports: { events: EventService; audit?: AuditRecorder; onChanged?: (documentId: string) => void },
+): Promise<{ documents: DocumentIntakeService }> {
   const store = documentStore(deps);
   const documents = new DocumentIntakeService({
     documents: new SqlDocumentRepository(deps.database.dataSource),
@@ -31,6 +35,7 @@ export async function wireDocuments(deps: WiringDeps, ports: { events: EventServ
       maxImagePixels: deps.config.DOCUMENT_MAX_IMAGE_PIXELS,
     },
     onError: (error, context) => deps.logger.warn({ err: error, ...context }, 'documents: announcing a document failed (it stays received; the next upload retries)'),
+    onChanged: ports.onChanged,
   });
   return { documents };
 }
@@ -71,4 +76,9 @@ export function documentBytesReader(documents: DocumentIntakeService): DocumentB
 export function invoiceRegisterStepTypes(deps: WiringDeps, audit: AuditRecorder, teacher?: VendorProfileTeacher): StepType[] {
   const register = new SqlInvoiceRegister(deps.database.dataSource);
   return [createCheckDuplicateStepType(register), createConfirmInvoiceStepType(register, audit, teacher)] as StepType[];
+}
+
+/** Where the extract step records each document's invoice fields for the document list's search. */
+export function invoiceFieldsRecorder(deps: WiringDeps): InvoiceFieldsRecorder {
+  return new SqlInvoiceRegister(deps.database.dataSource);
 }

@@ -5,6 +5,9 @@ import type { StepQueue } from '@conveyor/queue-bullmq';
 import type { AfterCommit } from './run-advancer';
 import type { RuntimeMetrics } from './runtime-metrics';
 
+/** See markTick. */
+const MARK_AFTER_MS = 500;
+
 /**
  * The second half of the transactional outbox: after a transaction commits, its jobs go to Redis and
  * their rows are marked dispatched. If the process dies in between, the scheduler's sweep sends them
@@ -14,7 +17,9 @@ export class Dispatcher {
   /** Called with the ids of runs that finished (to cancel their in-flight children, etc.). */
   onRunsFinished?: (runs: AfterCommit['finishedRuns']) => void;
 
-  private pendingMarks: string[] = [];
+  /** Enqueued jobs not marked yet, in two generations: older (enqueued before the last tick) and newer. */
+  private olderMarks: string[] = [];
+  private newerMarks: string[] = [];
   private markTimer?: NodeJS.Timeout;
   private marking?: Promise<void>;
 
@@ -37,20 +42,41 @@ export class Dispatcher {
       this.logger.warn({ err: error, jobs: after.jobs.length }, 'could not enqueue step jobs now; the outbox sweep will retry');
       return;
     }
-    this.pendingMarks.push(...after.jobs.map((job) => job.payload.stepExecutionId));
-    if (this.pendingMarks.length >= 500) void this.flush();
-    else this.markTimer ??= setTimeout(() => void this.flush(), 50);
+    for (const job of after.jobs) this.newerMarks.push(job.payload.stepExecutionId);
+    this.markTimer ??= setTimeout(() => this.markTick(), MARK_AFTER_MS);
+  }
+
+  /**
+   * Every MARK_AFTER_MS the older generation is marked and the newer one becomes older: a row is marked
+   * at least that long after its job was enqueued. By then most have been started by a worker, which
+   * marks them itself; only those still waiting in Redis are written. The outbox sweep waits longer
+   * (2 s) before it sends an unmarked row again.
+   */
+  private markTick(): void {
+    this.markTimer = undefined;
+    const ids = this.olderMarks;
+    this.olderMarks = this.newerMarks;
+    this.newerMarks = [];
+    void this.mark(ids);
+    if (this.olderMarks.length > 0) this.markTimer = setTimeout(() => this.markTick(), MARK_AFTER_MS);
+  }
+
+  /** Marks every enqueued row now (shutdown). */
+  async flush(): Promise<void> {
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
+    const ids = [...this.olderMarks, ...this.newerMarks];
+    this.olderMarks = [];
+    this.newerMarks = [];
+    await this.mark(ids);
   }
 
   /**
    * Marks enqueued rows as dispatched, many per statement. Until marked, a row only risks being
    * enqueued again by the sweep, under the same job id: harmless.
    */
-  async flush(): Promise<void> {
-    clearTimeout(this.markTimer);
-    this.markTimer = undefined;
+  private async mark(ids: string[]): Promise<void> {
     await this.marking;
-    const ids = this.pendingMarks.splice(0);
     if (ids.length === 0) return;
     this.marking = this.runs.markDispatched(ids, this.clock.now()).catch((error) => {
       this.logger.warn({ err: error }, 'could not mark jobs dispatched; the outbox sweep may send them again (harmless)');

@@ -50,7 +50,7 @@ export class OutcomeRecorder<Item> {
     let after: AfterCommit;
     try {
       after = await this.runs.transaction(async (tx) => {
-        const unit = await BufferedRunTransaction.open(tx.sql, batch.map((entry) => entry.runId));
+        const unit = await BufferedRunTransaction.open(tx.sql, batch.map((entry) => entry.runId), tx.changedRunIds);
         const merged = emptyAfterCommit();
         for (const entry of batch) mergeAfterCommit(merged, await this.record(unit, entry.item));
         await unit.flush();
@@ -68,7 +68,11 @@ export class OutcomeRecorder<Item> {
       }
       return;
     }
-    await this.dispatcher.afterCommit(after);
-    for (const entry of batch) entry.resolve();
+    // The next batch's transaction need not wait for this batch's jobs to reach Redis: its steps are
+    // settled only once they have (their jobs then complete), and nothing in the next batch depends on them.
+    void this.dispatcher.afterCommit(after).then(
+      () => batch.forEach((entry) => entry.resolve()),
+      (error: unknown) => batch.forEach((entry) => entry.reject(error)),
+    );
   }
 }

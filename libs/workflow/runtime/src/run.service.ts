@@ -4,7 +4,7 @@ import type { RunStore, StepExecutionRow } from '@conveyor/persistence';
 import type { Dispatcher } from './dispatcher';
 import type { RunAdvancer } from './run-advancer';
 import type { RunCreator } from './run-creator';
-import type { Actor, RunFilter, RunService, RunSummary, RunView, StartRunRequest } from './runtime-ports';
+import type { Actor, RunFilter, RunService, RunState, RunSummary, RunView, StartRunRequest } from './runtime-ports';
 import { toEventView, toRunSummary, toStepView } from './views';
 
 const FINAL = ['succeeded', 'failed', 'cancelled'];
@@ -55,6 +55,21 @@ export class RunServiceImpl implements RunService {
       steps: steps.map(toStepView),
       events: events.map(toEventView),
     };
+  }
+
+  async getStates(runIds: string[]): Promise<RunState[]> {
+    const found = await this.runs.getRunsWithSteps([...new Set(runIds)].filter((id) => UUID.test(id)));
+    return found.map(({ run, steps }) => ({
+      ...toRunSummary(run),
+      inputs: run.inputs,
+      ...(run.outputs ? { outputs: run.outputs } : {}),
+      ...(run.error ? { error: run.error } : {}),
+      steps: steps.map(toStepView),
+    }));
+  }
+
+  newestRunIdsByDocument(documentIds: string[]): Promise<Map<string, string>> {
+    return this.runs.newestRunIdsByDocument(documentIds);
   }
 
   async cancel(runId: string, actor: Actor): Promise<RunSummary> {

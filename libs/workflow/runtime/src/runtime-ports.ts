@@ -99,11 +99,15 @@ export interface RunSummary {
   startedBy?: string;
 }
 
-export interface RunView extends RunSummary {
+/** A run and its steps without the event log: what live views show. */
+export interface RunState extends RunSummary {
   inputs: Record<string, unknown>;
   outputs?: Record<string, unknown>;
   error?: ErrorInfo;
   steps: StepExecutionView[];
+}
+
+export interface RunView extends RunState {
   events: RunEventView[];
 }
 
@@ -132,6 +136,10 @@ export interface RunService {
   cancel(runId: string, actor: Actor): Promise<RunSummary>;
   /** Retries a failed run from its failed steps; steps that succeeded keep their outputs. */
   retry(runId: string, actor: Actor): Promise<RunSummary>;
+  /** Many runs with their steps, read together (missing ids are left out). */
+  getStates(runIds: string[]): Promise<RunState[]>;
+  /** The newest run started for each of these documents (inputs.documentId): document id → run id. */
+  newestRunIdsByDocument(documentIds: string[]): Promise<Map<string, string>>;
 }
 
 /** A listening trigger that started nothing because its condition, inputs or run were refused. */

@@ -1,6 +1,6 @@
 import { DomainError, isDomainError, type Clock } from '@conveyor/kernel';
 import type { Logger } from '@conveyor/observability';
-import { RunTransaction, type RunStore, type TriggerRow, type WorkflowStore, type Sql } from '@conveyor/persistence';
+import { RunTransaction, type RunStore, type TriggerRow, type WorkflowStore } from '@conveyor/persistence';
 import type { StepQueue } from '@conveyor/queue-bullmq';
 import type { CronTrigger } from '@conveyor/workflow-dsl';
 import { dueFirings } from './cron-schedule';
@@ -85,7 +85,9 @@ export class SchedulerLoop {
     let fired = 0;
     for (let i = 0; i < 100 && !this.stopped; i++) {
       const after = emptyAfterCommit();
-      const trigger = await this.deps.workflows.fireDueCronTrigger(this.deps.clock.now(), (row, sql) => this.fire(row, sql, after));
+      let tx: RunTransaction | undefined;
+      const trigger = await this.deps.workflows.fireDueCronTrigger(this.deps.clock.now(), (row, sql) => this.fire(row, (tx = new RunTransaction(sql)), after));
+      if (tx) this.deps.runs.announceChanges(tx);
       if (!trigger) break;
       fired++;
       await this.deps.dispatcher.afterCommit(after);
@@ -93,7 +95,7 @@ export class SchedulerLoop {
     return fired;
   }
 
-  private async fire(row: TriggerRow, sql: Sql, after: AfterCommit): Promise<{ nextFireAt: Date | null; lastFiredAt: Date | null }> {
+  private async fire(row: TriggerRow, tx: RunTransaction, after: AfterCommit): Promise<{ nextFireAt: Date | null; lastFiredAt: Date | null }> {
     const spec = row.spec as unknown as CronTrigger;
     const now = this.deps.clock.now();
     const { due, next } = dueFirings(spec.cron, spec.timezone, row.nextFireAt as Date, now, this.options.maxCatchUp);
@@ -101,7 +103,6 @@ export class SchedulerLoop {
     const toFire = spec.catchUp === 'all' ? due
       : spec.catchUp === 'last' ? due.slice(-1)
         : due.filter((at) => now.getTime() - at.getTime() <= onTimeWindow);
-    const tx = new RunTransaction(sql);
     for (const at of toFire) {
       try {
         const created = await this.deps.creator.createInTransaction(tx, {
