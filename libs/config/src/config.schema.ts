@@ -31,6 +31,14 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
   WORKER_CONCURRENCY: int(1, 1000).default(16),
+  /** Resident memory a worker process should stay under, in MB; unset = 480, or half the machine's memory if less. Sizes the reader pools below. */
+  WORKER_MEMORY_BUDGET_MB: int(256, 1_048_576).optional(),
+  /** tesseract OCR workers per process; unset = as many as the cores and WORKER_MEMORY_BUDGET_MB allow (at least 1). */
+  OCR_WORKERS: int(1, 64).optional(),
+  /** pdf.js reader threads per process (page counts, text layers, rendering); unset = as the cores and the budget allow. */
+  PDF_READER_THREADS: int(1, 64).optional(),
+  /** Reader threads and OCR workers idle this long are ended, giving their memory back ("0s" = kept for good). */
+  READER_IDLE_TIMEOUT: z.string().refine(isDuration, 'a duration such as 30s or 5m (0s keeps them)').default('60s'),
   /** How long a worker's lock on a step job lasts before another worker may take the job over (kill -9). */
   WORKER_LOCK_MS: int(1000, 600_000).default(30_000),
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(25_000),

@@ -2,7 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { DomainError } from '@conveyor/kernel';
 import type { OcrEngine, OcrOptions, OcrPage } from '@conveyor/ocr';
 import { readDocument } from './document.reader';
-import { PdfWorkerPool } from './pdf-worker-pool';
+import { PdfWorkerPool } from '@conveyor/pdf-reader';
 import { buildPdf, INVOICE_LINES, nonsenseLines } from './test-pdfs.fixture';
 
 /**

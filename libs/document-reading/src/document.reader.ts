@@ -4,7 +4,7 @@ import type { OcrEngine, OcrPage } from '@conveyor/ocr';
 import type { DocumentLayout, LayoutPage, ReadingIssue } from './document-layout';
 import { renderPdfPage, DEFAULT_RENDER_DPI, DEFAULT_RENDER_MAX_PIXELS } from './pdf-page-renderer';
 import { readAssessedTextPages, type AssessedTextPage } from './pdf-text-layout.reader';
-import type { PdfWorkerPool } from './pdf-worker-pool';
+import type { PdfWorkerPool } from '@conveyor/pdf-reader';
 import { toReadingLines } from './reading-order';
 import { DEFAULT_TEXT_LAYER_THRESHOLD } from './text-layer-score';
 

@@ -1,5 +1,5 @@
-import type { PdfTaskResults } from './pdf-tasks';
-import { sharedPdfWorkerPool, type PdfWorkerPool } from './pdf-worker-pool';
+import type { PdfTaskResults } from '@conveyor/pdf-reader';
+import { sharedPdfWorkerPool, type PdfWorkerPool } from '@conveyor/pdf-reader';
 
 /**
  * Files embedded in a PDF (PDF/A-3 associated files: Factur-X, ZUGFeRD XML), its page count and, when asked,

@@ -1,7 +1,7 @@
 import type { BoundingBox } from '@conveyor/documents';
 import { imageCoverage } from './page-coverage';
-import { assertLooksLikeCompletePdf } from './pdf-errors';
-import { sharedPdfWorkerPool, type PdfWorkerPool } from './pdf-worker-pool';
+import { assertLooksLikeCompletePdf } from '@conveyor/pdf-reader';
+import { sharedPdfWorkerPool, type PdfWorkerPool } from '@conveyor/pdf-reader';
 
 export interface PageImageAreas {
   /** 1-based. */

@@ -1,6 +1,6 @@
 import { DomainError } from '@conveyor/kernel';
-import type { RenderedPage } from './pdf-tasks';
-import { sharedPdfWorkerPool, type PdfWorkerPool } from './pdf-worker-pool';
+import type { RenderedPage } from '@conveyor/pdf-reader';
+import { sharedPdfWorkerPool, type PdfWorkerPool } from '@conveyor/pdf-reader';
 
 export interface RenderPdfPageOptions {
   /** Default 300, what OCR reads best. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DomainError } from '@conveyor/kernel';
 import type { LayoutPage, LayoutWord } from './document-layout';
 import { readAssessedTextPages, readPdfTextLayout } from './pdf-text-layout.reader';
-import { PdfWorkerPool } from './pdf-worker-pool';
+import { PdfWorkerPool } from '@conveyor/pdf-reader';
 import { buildPdf, INVOICE_LINES, nonsenseLines } from './test-pdfs.fixture';
 
 const CORPUS = join(__dirname, '../../../../shared/corpus/invoices');

@@ -1,9 +1,9 @@
 import { DEFAULT_DOCUMENT_LIMITS } from '@conveyor/documents';
 import type { DocumentLayout, LayoutPage } from './document-layout';
 import { mayPaintReadableImage } from './image-xobject-scan';
-import { assertLooksLikeCompletePdf } from './pdf-errors';
-import type { RawTextPage } from './pdf-tasks';
-import { sharedPdfWorkerPool, type PdfWorkerPool } from './pdf-worker-pool';
+import { assertLooksLikeCompletePdf } from '@conveyor/pdf-reader';
+import type { RawTextPage } from '@conveyor/pdf-reader';
+import { sharedPdfWorkerPool, type PdfWorkerPool } from '@conveyor/pdf-reader';
 import { toReadingLines } from './reading-order';
 import { assessTextLayer, DEFAULT_TEXT_LAYER_THRESHOLD, type TextLayerAssessment } from './text-layer-score';
 import { textItemsToWords } from './text-items-to-words';

@@ -5,11 +5,11 @@ import type { DomainError } from '@conveyor/kernel';
 import { renderPdfPage } from './pdf-page-renderer';
 import { readPdfAttachments } from './pdf-attachments';
 import { readPdfImageAreas } from './pdf-image-areas';
-import type { PdfTask } from './pdf-tasks';
-import { PdfWorkerPool } from './pdf-worker-pool';
+import type { PdfTask } from '@conveyor/pdf-reader';
+import { PdfWorkerPool } from '@conveyor/pdf-reader';
 import { buildPdf, INVOICE_LINES } from './test-pdfs.fixture';
 
-const MISBEHAVING = join(__dirname, 'misbehaving-pdf-worker.fixture.js');
+const MISBEHAVING = join(__dirname, '../../pdf-reader/src/misbehaving-pdf-worker.fixture.js');
 const FACTURX = join(__dirname, '../../../../shared/corpus/invoices/einvoice/mustang/files');
 
 function misbehave(how: 'crash' | 'throw' | 'hang' | 'bloat'): PdfTask {

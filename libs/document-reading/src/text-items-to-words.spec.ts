@@ -1,4 +1,4 @@
-import type { RawTextItem } from './pdf-tasks';
+import type { RawTextItem } from '@conveyor/pdf-reader';
 import { readingText, toReadingLines } from './reading-order';
 import { textItemsToWords } from './text-items-to-words';
 

@@ -1,6 +1,6 @@
 import type { BoundingBox } from '@conveyor/documents';
 import type { LayoutWord } from './document-layout';
-import type { RawTextItem } from './pdf-tasks';
+import type { RawTextItem } from '@conveyor/pdf-reader';
 
 const WHITESPACE = /\s+/u;
 

@@ -1,4 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
+import { flattenBackground } from './background-flattening';
 import { OCR_ERROR_CODES, ocrError } from './ocr-errors';
 import { estimateSkewDegrees, estimateTextLineHeight, inkPoints, lineStrength, turnPoints, type InkPoints } from './page-geometry';
 
@@ -18,7 +19,7 @@ export interface PreparationLimits {
   maxRecognitionPixels: number;
 }
 
-/** A decoded page: grayscale, contrast-normalised, EXIF-oriented, at its original resolution. */
+/** A decoded page: grayscale, contrast-normalised, paper flattened to white, EXIF-oriented, at its original resolution. */
 export interface DecodedPage {
   gray: Buffer;
   width: number;
@@ -66,7 +67,7 @@ export async function decodePage(image: Uint8Array, page: number, limits: Prepar
     throw ocrError(OCR_ERROR_CODES.imageTooLarge, `the image has ${pixels} pixels, more than the ${limits.maxInputPixels} allowed`, { pixels, limit: limits.maxInputPixels });
   }
   try {
-    const { data, info } = await sharp(image, { failOn: 'truncated', limitInputPixels: limits.maxInputPixels, page })
+    const { data: decoded, info } = await sharp(image, { failOn: 'truncated', limitInputPixels: limits.maxInputPixels, page })
       .rotate()
       .flatten({ background: '#ffffff' })
       .grayscale()
@@ -76,6 +77,7 @@ export async function decodePage(image: Uint8Array, page: number, limits: Prepar
       .toColourspace('b-w')
       .raw()
       .toBuffer({ resolveWithObject: true });
+    const data = Buffer.from(flattenBackground({ data: decoded, width: info.width, height: info.height }).buffer);
     const analysisScale = Math.min(1, ANALYSIS_LONG_SIDE / Math.max(info.width, info.height));
     const small =
       analysisScale < 1

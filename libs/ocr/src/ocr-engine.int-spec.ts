@@ -65,6 +65,22 @@ describe('tesseract OCR engine', () => {
     expect(title.bbox.y).toBeCloseTo(expected.y, 1);
   });
 
+  it('turns pages upright without the orientation worker too (orientation: probe, for small memory budgets)', async () => {
+    const lean = createOcrEngine({ languages: ['eng'], workers: 1, orientation: 'probe' });
+    try {
+      const upright = await faturaCrop(UPPER_PAGE);
+      for (const degrees of [0, 90, 180]) {
+        const page = await lean.recognize(degrees === 0 ? upright : await sharp(upright).rotate(degrees).png().toBuffer());
+        expect(page.orientation).toBe((360 - degrees) % 360);
+        expect(texts(page)).toEqual(expect.arrayContaining(['INVOICE', '17-Sep-2006', 'Timothy']));
+      }
+      // No OSD worker was ever started.
+      expect(lean.stats().orientation.workers).toBe(0);
+    } finally {
+      await lean.close();
+    }
+  });
+
   it('straightens a slightly skewed scan', async () => {
     const skewed = await sharp(heading).rotate(3, { background: '#ffffff' }).png().toBuffer();
     const page = await engine.recognize(skewed, { detectOrientation: false });

@@ -1,7 +1,11 @@
 import { estimateSkewDegrees, estimateTextLineHeight, inkPoints, lineStrength, turnPoints, type InkPoints } from './page-geometry';
 
-/** A synthetic page: `lines` text lines of `thickness` px, words of 40 px with 12 px gaps, tilted by `degrees`. */
-function textPage(degrees: number, lines = 12, thickness = 9): InkPoints {
+/**
+ * A synthetic page: `lines` text lines of `thickness` px, words of 40 px with 12 px gaps, tilted by `degrees`.
+ * `dotGap`: every third row of a line left blank (the dot rows of a dot-matrix print); `border`: a black
+ * vertical rule down the left edge, as a scanner's edge leaves.
+ */
+function textPage(degrees: number, lines = 12, thickness = 9, options: { dotGap?: boolean; border?: boolean } = {}): InkPoints {
   const width = 800;
   const height = 900;
   const data = new Uint8Array(width * height).fill(255);
@@ -11,11 +15,13 @@ function textPage(degrees: number, lines = 12, thickness = 9): InkPoints {
     for (let x = 60; x < 740; x += 1) {
       if ((x + line * 17) % 52 >= 40) continue; // words do not line up in columns
       for (let dy = 0; dy < thickness; dy += 1) {
+        if (options.dotGap && dy % 3 === 2) continue;
         const y = Math.round(top + dy + (x - 400) * slope);
         if (y >= 0 && y < height) data[y * width + x] = 0;
       }
     }
   }
+  if (options.border) for (let y = 0; y < height; y += 1) for (let x = 0; x < 6; x += 1) data[y * width + x] = 0;
   return inkPoints({ data, width, height });
 }
 
@@ -30,6 +36,15 @@ describe('page geometry', () => {
     expect(estimateTextLineHeight(textPage(0, 12, 20))).toBe(20);
     expect(estimateTextLineHeight(textPage(2, 12, 9), 2)).toBeGreaterThanOrEqual(8);
     expect(estimateTextLineHeight(textPage(2, 12, 9), 2)).toBeLessThanOrEqual(11);
+  });
+
+  it('measures dot-matrix lines whole, not each row of dots', () => {
+    expect(estimateTextLineHeight(textPage(0, 12, 20, { dotGap: true }))).toBeGreaterThanOrEqual(19);
+    expect(estimateTextLineHeight(textPage(0, 12, 20, { dotGap: true }))).toBeLessThanOrEqual(20);
+  });
+
+  it('a rule crossing every line (a scanner edge) does not join the lines into one', () => {
+    expect(estimateTextLineHeight(textPage(0, 12, 9, { border: true }))).toBe(9);
   });
 
   it('sees nothing on a blank page', () => {

@@ -130,22 +130,48 @@ export function lineStrength(points: InkPoints, skewDegrees = 0): number {
  */
 export function estimateTextLineHeight(points: InkPoints, skewDegrees = 0): number | null {
   if (points.xs.length < 200) return null;
-  const profile = rowProfile(points, skewDegrees);
+  const profile = withoutBaseline(rowProfile(points, skewDegrees));
   const sorted = Array.from(profile).filter((value) => value > 0).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
   const peak = sorted[Math.floor(sorted.length * 0.95)];
   const threshold = Math.max(2, peak * 0.2);
   const runs: number[] = [];
   let run = 0;
+  let gap = 0;
   for (let i = 0; i <= profile.length; i += 1) {
     if (i < profile.length && profile[i] >= threshold) {
+      // A one-row gap inside a line is the space between the dot rows of a dot-matrix print.
+      if (run > 0 && gap > 0) run += gap;
+      gap = 0;
       run += 1;
+    } else if (run > 0 && i < profile.length && gap < MAX_DOT_GAP) {
+      gap += 1;
     } else if (run > 0) {
       if (run >= 3) runs.push(run); // shorter runs are specks and rules, not text
       run = 0;
+      gap = 0;
     }
   }
   if (runs.length < 2) return null;
   runs.sort((a, b) => a - b);
   return runs[Math.floor(runs.length / 2)];
+}
+
+/** Rows of ink inside one text line may be this far apart (dot-matrix print), in analysis pixels. */
+const MAX_DOT_GAP = 1;
+
+/**
+ * The profile less the ink every row holds (a scanner's dark edge or a vertical rule crosses all lines, and
+ * would join them into one): the level of the emptiest tenth of the rows between the first and last ink.
+ */
+function withoutBaseline(profile: Float64Array): Float64Array {
+  let first = 0;
+  while (first < profile.length && profile[first] === 0) first += 1;
+  let last = profile.length - 1;
+  while (last > first && profile[last] === 0) last -= 1;
+  if (first >= last) return profile;
+  const inside = Array.from(profile.subarray(first, last + 1)).sort((a, b) => a - b);
+  const baseline = inside[Math.floor(inside.length * 0.1)];
+  if (baseline <= 0) return profile;
+  return profile.map((value) => Math.max(0, value - baseline));
 }

@@ -16,6 +16,16 @@ export interface TesseractOcrEngineOptions {
   defaultLanguages?: readonly string[];
   /** Recognition workers; default os.availableParallelism() (a worker keeps one core busy). */
   workers?: number;
+  /** Idle recognition and orientation workers are ended after this long (WebAssembly heaps never shrink); default 0 = kept. */
+  idleTimeoutMs?: number;
+  /** A recognition worker is replaced after this many pages; default 0 = never. */
+  recycleAfterPages?: number;
+  /**
+   * How a page's quarter turn is found: 'osd' (default) asks tesseract's orientation detection, which runs on a
+   * second worker (legacy engine, about 110 MB resident); 'probe' saves that worker: the page is read upright and
+   * only a poor read (mean confidence < 0.6) tries the other turns, so turned pages cost extra recognitions.
+   */
+  orientation?: 'osd' | 'probe';
   /** Per-page recognition timeout; default 120 s. */
   timeoutMs?: number;
   maxInputPixels?: number;
@@ -55,6 +65,7 @@ export function createOcrEngine(options: TesseractOcrEngineOptions = {}): Tesser
     maxRecognitionPixels: options.maxRecognitionPixels ?? DEFAULT_MAX_RECOGNITION_PIXELS,
   };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const orientationByOsd = (options.orientation ?? 'osd') === 'osd';
   const common = { langPath, cacheMethod: 'none', gzip: true, errorHandler: () => undefined } as const;
 
   const workers = options.workers ?? availableParallelism();
@@ -70,7 +81,7 @@ export function createOcrEngine(options: TesseractOcrEngineOptions = {}): Tesser
       await worker.reinitialize(key, OEM.LSTM_ONLY);
       await worker.setParameters(RECOGNITION_PARAMETERS);
     },
-  } satisfies TesseractWorkerFactory);
+  } satisfies TesseractWorkerFactory, { idleTimeoutMs: options.idleTimeoutMs, maxJobsPerWorker: options.recycleAfterPages });
   // Orientation detection runs on the legacy engine with its own data: one worker, created on first use.
   const orientation = new TesseractWorkerPool(1, {
     async create() {
@@ -79,7 +90,7 @@ export function createOcrEngine(options: TesseractOcrEngineOptions = {}): Tesser
       return worker;
     },
     switchTo: async () => undefined,
-  });
+  }, { idleTimeoutMs: options.idleTimeoutMs });
   let closed = false;
 
   async function detectQuarterTurn(page: DecodedPage, scale: number, signal: AbortSignal | undefined): Promise<number | null> {
@@ -116,7 +127,7 @@ export function createOcrEngine(options: TesseractOcrEngineOptions = {}): Tesser
     const across = measureAt(90).strength > measureAt(0).strength;
     let turn = 0;
     let sure = callOptions.detectOrientation === false;
-    if (!sure) {
+    if (!sure && orientationByOsd) {
       const axis = measureAt(across ? 90 : 0);
       const detected = await detectQuarterTurn(page, chooseUpscale(page, axis.lineHeight, callOptions.dpi, limits), callOptions.signal);
       if (detected !== null) {
@@ -124,15 +135,26 @@ export function createOcrEngine(options: TesseractOcrEngineOptions = {}): Tesser
         sure = true;
       }
     }
-    let best = await recognizeTurned(page, turn, measureAt(turn), key, callOptions);
+    // Each turn is read at most once (the probes below may come back to one).
+    const reads = new Map<number, Promise<OcrPage>>();
+    const readAt = (candidateTurn: number) =>
+      reads.get(candidateTurn) ?? reads.set(candidateTurn, recognizeTurned(page, candidateTurn, measureAt(candidateTurn), key, callOptions)).get(candidateTurn)!;
+    if (!sure && !orientationByOsd && across) {
+      // Without OSD, lines running across the image say the page lies on its side: the better of the two side
+      // turns is kept if it reads well (an upright read of a page on its side can look confident enough).
+      const [left, right] = [await readAt(90), await readAt(270)];
+      const sideways = readCharacters(right) > readCharacters(left) ? right : left;
+      if (sideways.confidence >= PROBE_BELOW_CONFIDENCE) return sideways;
+    }
+    let best = await readAt(turn);
     if (sure && turn !== 0 && callOptions.detectOrientation !== false && best.confidence < PROBE_BELOW_CONFIDENCE) {
       // OSD can be confidently wrong on faint receipts (measured: SROIE 000 read upside down); a poor read of
       // the turned page must beat the upright one.
-      const upright = await recognizeTurned(page, 0, measureAt(0), key, callOptions);
+      const upright = await readAt(0);
       if (readCharacters(upright) >= readCharacters(best)) best = upright;
     } else if (!sure && best.confidence < PROBE_BELOW_CONFIDENCE) {
       for (const candidateTurn of across ? [90, 270, 180] : [180, 90, 270]) {
-        const candidate = await recognizeTurned(page, candidateTurn, measureAt(candidateTurn), key, callOptions);
+        const candidate = await readAt(candidateTurn);
         // A turn wins only with a good read of its own: a faint upright page must not lose to noise read sideways.
         if (candidate.confidence >= PROBE_BELOW_CONFIDENCE && readCharacters(candidate) > readCharacters(best)) {
           best = candidate;

@@ -17,6 +17,17 @@ interface PooledWorker {
   /** Settles when the thread has exited. */
   exited: Promise<void>;
   onDeath?: (error: Error) => void;
+  /** Jobs this worker has finished. */
+  jobs: number;
+  /** Ends the worker once it has idled for idleTimeoutMs. */
+  idleTimer?: NodeJS.Timeout;
+}
+
+export interface TesseractWorkerPoolOptions {
+  /** An idle worker is ended after this long (its WebAssembly heap goes back to the system); 0 = kept. */
+  idleTimeoutMs?: number;
+  /** A worker is ended after this many jobs and replaced on demand (bounds slow growth of its heap); 0 = never. */
+  maxJobsPerWorker?: number;
 }
 
 export interface WorkerPoolStats {
@@ -26,6 +37,8 @@ export interface WorkerPoolStats {
   threads: number;
   busy: number;
   queued: number;
+  /** Workers ended on purpose: idle past idleTimeoutMs, or done with maxJobsPerWorker jobs. */
+  retired: number;
 }
 
 export interface RunOptions {
@@ -45,17 +58,23 @@ export class TesseractWorkerPool {
   private readonly waiting: Array<{ grant: () => void; cancel: (error: Error) => void }> = [];
   private active = 0;
   private threads = 0;
+  private retired = 0;
   private closed = false;
+  private readonly idleTimeoutMs: number;
+  private readonly maxJobsPerWorker: number;
 
   constructor(
     private readonly size: number,
     private readonly factory: TesseractWorkerFactory,
+    options: TesseractWorkerPoolOptions = {},
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`pool size must be a positive integer, got ${size}`);
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 0;
+    this.maxJobsPerWorker = options.maxJobsPerWorker ?? 0;
   }
 
   stats(): WorkerPoolStats {
-    return { workers: this.idle.length + this.busy.size, threads: this.threads, busy: this.busy.size, queued: this.waiting.length };
+    return { workers: this.idle.length + this.busy.size, threads: this.threads, busy: this.busy.size, queued: this.waiting.length, retired: this.retired };
   }
 
   async run<T>(key: string, options: RunOptions, task: (worker: Worker) => Promise<T>): Promise<T> {
@@ -70,8 +89,13 @@ export class TesseractWorkerPool {
     } finally {
       if (pooled) {
         this.busy.delete(pooled);
-        if (!pooled.dead && !this.closed) this.idle.push(pooled);
-        else await this.end(pooled);
+        pooled.jobs += 1;
+        const worn = this.maxJobsPerWorker > 0 && pooled.jobs >= this.maxJobsPerWorker;
+        if (!pooled.dead && !this.closed && !worn) this.rest(pooled);
+        else {
+          if (worn && !pooled.dead) this.retired += 1;
+          await this.end(pooled);
+        }
       }
       this.active -= 1;
       this.waiting.shift()?.grant();
@@ -84,6 +108,27 @@ export class TesseractWorkerPool {
     for (const waiter of this.waiting.splice(0)) waiter.cancel(ocrError(OCR_ERROR_CODES.closed, 'the OCR engine was closed'));
     while (this.active > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await Promise.all(this.idle.splice(0).map((pooled) => this.end(pooled)));
+  }
+
+  /** Puts a worker back among the idle ones, with its idle clock running. */
+  private rest(pooled: PooledWorker): void {
+    this.idle.push(pooled);
+    if (this.idleTimeoutMs <= 0) return;
+    pooled.idleTimer = setTimeout(() => {
+      const index = this.idle.indexOf(pooled);
+      if (index < 0) return;
+      this.idle.splice(index, 1);
+      this.retired += 1;
+      void this.end(pooled);
+    }, this.idleTimeoutMs);
+    pooled.idleTimer.unref();
+  }
+
+  private takeIdle(index: number): PooledWorker {
+    const [pooled] = this.idle.splice(index, 1);
+    clearTimeout(pooled.idleTimer);
+    pooled.idleTimer = undefined;
+    return pooled;
   }
 
   private takeSlot(signal: AbortSignal | undefined): Promise<void> {
@@ -115,10 +160,10 @@ export class TesseractWorkerPool {
 
   private async workerFor(key: string): Promise<PooledWorker> {
     const matching = this.idle.findIndex((pooled) => pooled.key === key);
-    if (matching >= 0) return this.idle.splice(matching, 1)[0];
+    if (matching >= 0) return this.takeIdle(matching);
     // `active` counts this job: there is room for one more thread while idle + active stays within the size.
     if (this.idle.length + this.active <= this.size) return this.spawn(key);
-    const pooled = this.idle.shift()!;
+    const pooled = this.takeIdle(0);
     try {
       await this.factory.switchTo(pooled.worker, key);
       pooled.key = key;
@@ -139,7 +184,7 @@ export class TesseractWorkerPool {
     // tesseract.js exposes its worker_threads Worker; an 'error' event without a listener would end the process.
     const thread = (worker as unknown as { worker?: ThreadWorker }).worker;
     let markExited = () => undefined as void;
-    const pooled: PooledWorker = { worker, key, thread, dead: false, exited: new Promise<void>((resolve) => (markExited = resolve)) };
+    const pooled: PooledWorker = { worker, key, thread, dead: false, jobs: 0, exited: new Promise<void>((resolve) => (markExited = resolve)) };
     if (thread) {
       this.threads += 1;
       thread.on('error', (error) => this.die(pooled, error));
@@ -157,6 +202,7 @@ export class TesseractWorkerPool {
   private die(pooled: PooledWorker, error: Error): void {
     if (pooled.dead) return;
     pooled.dead = true;
+    clearTimeout(pooled.idleTimer);
     const index = this.idle.indexOf(pooled);
     if (index >= 0) this.idle.splice(index, 1);
     pooled.onDeath?.(error);
@@ -193,6 +239,7 @@ export class TesseractWorkerPool {
   }
 
   private async end(pooled: PooledWorker): Promise<void> {
+    clearTimeout(pooled.idleTimer);
     pooled.dead = true;
     pooled.onDeath = undefined;
     await pooled.worker.terminate().catch(() => undefined);

@@ -1,4 +1,10 @@
-import type { BoundingBox } from '@conveyor/documents';
+/** A box in fractions of the upright page, origin top-left (the shape of @conveyor/documents' BoundingBox). */
+export interface PageBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** What a PDF reader thread (pdf-worker.js) can be asked to do with one document. */
 export type PdfTask =
@@ -33,7 +39,7 @@ export interface RawPageFacts {
 
 export interface RawImagePage extends RawPageFacts {
   /** Every image painted on the page, as a box in page fractions. */
-  images: BoundingBox[];
+  images: PageBox[];
   /** Share of text-showing operations drawn invisibly (render mode 3, typical of OCR layers over scans). */
   invisibleTextShare: number;
 }

@@ -12,9 +12,17 @@ export interface PdfWorkerPoolOptions {
   taskTimeoutMs?: number;
   /** V8 old-generation cap per thread; default 384 MB (pdf.js' canvas memory is native and comes on top). */
   maxHeapMb?: number;
+  /**
+   * An idle thread is ended after this long without a task (its V8 heap and pdf.js' caches go back to the
+   * system) and started again on demand, at the start-up cost of a fresh thread; default 0 = kept for good.
+   */
+  idleTimeoutMs?: number;
   /** The thread's script; tests point it at a wrapper that misbehaves on purpose. */
   workerScript?: string;
 }
+
+/** What may change on a running pool (the shared pool is configured once the process knows its settings). */
+export type PdfWorkerPoolSettings = Pick<PdfWorkerPoolOptions, 'size' | 'idleTimeoutMs'>;
 
 export interface PdfWorkerPoolStats {
   size: number;
@@ -23,6 +31,8 @@ export interface PdfWorkerPoolStats {
   queued: number;
   /** Threads ended because they crashed or overran the deadline (a new one takes the next task). */
   replaced: number;
+  /** Threads ended after idling for idleTimeoutMs, or because the pool was made smaller. */
+  retired: number;
 }
 
 interface PendingTask {
@@ -38,6 +48,8 @@ interface ReaderThread {
   worker: Worker;
   current: PendingTask | null;
   deadline: NodeJS.Timeout | null;
+  /** Ends the thread once it has idled for idleTimeoutMs. */
+  idleTimer: NodeJS.Timeout | null;
   /** True once the thread has loaded pdf.js; only then does it get tasks. */
   ready: boolean;
   /** Settles when the thread is ready or gone. */
@@ -59,7 +71,8 @@ const STARTUP_LIMIT_MS = 60_000;
  * the other tasks carry on. Idle threads do not keep the process alive.
  */
 export class PdfWorkerPool {
-  private readonly size: number;
+  private size: number;
+  private idleTimeoutMs: number;
   private readonly taskTimeoutMs: number;
   private readonly maxHeapMb: number;
   private readonly workerScript: string;
@@ -67,10 +80,12 @@ export class PdfWorkerPool {
   private readonly queue: PendingTask[] = [];
   private nextId = 1;
   private replaced = 0;
+  private retired = 0;
   private closed = false;
 
   constructor(options: PdfWorkerPoolOptions = {}) {
-    this.size = Math.max(1, options.size ?? availableParallelism());
+    this.size = checkedSize(options.size ?? availableParallelism());
+    this.idleTimeoutMs = checkedIdleTimeout(options.idleTimeoutMs ?? 0);
     this.taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxHeapMb = options.maxHeapMb ?? DEFAULT_HEAP_MB;
     this.workerScript = options.workerScript ?? join(__dirname, 'pdf-worker.js');
@@ -98,7 +113,24 @@ export class PdfWorkerPool {
   }
 
   stats(): PdfWorkerPoolStats {
-    return { size: this.size, workers: this.threads.length, busy: this.threads.filter((thread) => thread.current).length, queued: this.queue.length, replaced: this.replaced };
+    const busy = this.threads.filter((thread) => thread.current).length;
+    return { size: this.size, workers: this.threads.length, busy, queued: this.queue.length, replaced: this.replaced, retired: this.retired };
+  }
+
+  /**
+   * Changes the size and the idle timeout of a running pool. Idle threads above a smaller size end now, busy
+   * ones when their task is done; a larger size starts threads only as tasks arrive.
+   */
+  configure(settings: PdfWorkerPoolSettings): void {
+    if (settings.size !== undefined) this.size = checkedSize(settings.size);
+    if (settings.idleTimeoutMs !== undefined) this.idleTimeoutMs = checkedIdleTimeout(settings.idleTimeoutMs);
+    for (const thread of [...this.threads]) {
+      if (thread.ready && !thread.current) {
+        if (this.threads.length > this.size) this.retire(thread);
+        else this.idle(thread);
+      }
+    }
+    this.dispatch();
   }
 
   /** Ends every thread; queued and running tasks fail with DOCUMENT_READER_CLOSED. */
@@ -109,6 +141,7 @@ export class PdfWorkerPool {
     const ending = this.threads.splice(0).map((thread) => {
       thread.settle();
       if (thread.deadline) clearTimeout(thread.deadline);
+      if (thread.idleTimer) clearTimeout(thread.idleTimer);
       thread.current?.reject(closedError());
       thread.current = null;
       return thread.worker.terminate();
@@ -122,6 +155,8 @@ export class PdfWorkerPool {
       const thread = this.threads.find((candidate) => candidate.ready && !candidate.current);
       if (!thread) break;
       const pending = this.queue.shift() as PendingTask;
+      if (thread.idleTimer) clearTimeout(thread.idleTimer);
+      thread.idleTimer = null;
       thread.current = pending;
       thread.worker.ref();
       thread.deadline = setTimeout(() => this.overran(thread, pending), pending.timeoutMs);
@@ -133,10 +168,10 @@ export class PdfWorkerPool {
   }
 
   private startThread(): ReaderThread {
-    const worker = new Worker(this.workerScript, { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
+    const worker = new Worker(this.workerScript, { execArgv: threadExecArgv(), resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
     let settle = (): void => undefined;
     const started = new Promise<void>((resolve) => (settle = resolve));
-    const thread: ReaderThread = { worker, current: null, deadline: null, ready: false, started, settle };
+    const thread: ReaderThread = { worker, current: null, deadline: null, idleTimer: null, ready: false, started, settle };
     const startup = setTimeout(() => this.lost(thread, new DomainError('DOCUMENT_READER_CRASHED', `the PDF reader did not start within ${STARTUP_LIMIT_MS / 1000} s`, {}, true)), STARTUP_LIMIT_MS);
     startup.unref();
     void started.then(() => clearTimeout(startup));
@@ -161,7 +196,10 @@ export class PdfWorkerPool {
       thread.ready = true;
       thread.settle();
       this.dispatch();
-      if (!thread.current) thread.worker.unref();
+      if (!thread.current) {
+        thread.worker.unref();
+        this.idle(thread);
+      }
       return;
     }
     const pending = thread.current;
@@ -170,6 +208,32 @@ export class PdfWorkerPool {
     if (answer.ok) pending.resolve(answer.result);
     else pending.reject(pdfReadError(answer.error));
     this.dispatch();
+    if (thread.current) return;
+    // The pool was made smaller while this thread was busy: it goes now rather than idling.
+    if (this.threads.length > this.size) this.retire(thread);
+    else this.idle(thread);
+  }
+
+  /** Starts the idle clock of a thread that has nothing to do (no clock with idleTimeoutMs 0). */
+  private idle(thread: ReaderThread): void {
+    if (thread.idleTimer) clearTimeout(thread.idleTimer);
+    thread.idleTimer = null;
+    if (this.idleTimeoutMs <= 0 || this.closed) return;
+    thread.idleTimer = setTimeout(() => {
+      if (!thread.current) this.retire(thread);
+    }, this.idleTimeoutMs);
+    thread.idleTimer.unref();
+  }
+
+  /** Ends an idle thread on purpose: not a failure, nothing is replaced. */
+  private retire(thread: ReaderThread): void {
+    const index = this.threads.indexOf(thread);
+    if (index < 0 || thread.current) return;
+    this.threads.splice(index, 1);
+    if (thread.idleTimer) clearTimeout(thread.idleTimer);
+    thread.idleTimer = null;
+    this.retired += 1;
+    void thread.worker.terminate();
   }
 
   private overran(thread: ReaderThread, pending: PendingTask): void {
@@ -186,6 +250,7 @@ export class PdfWorkerPool {
     const index = this.threads.indexOf(thread);
     if (index < 0) return;
     this.threads.splice(index, 1);
+    if (thread.idleTimer) clearTimeout(thread.idleTimer);
     thread.settle();
     const pending = thread.current;
     this.finish(thread);
@@ -214,10 +279,49 @@ export class PdfWorkerPool {
   }
 }
 
-let shared: PdfWorkerPool | undefined;
+/**
+ * The Node options a reader thread inherits, minus a TypeScript loader preloaded with -r (npm's bench scripts
+ * run that way): the thread runs plain JavaScript, and the loader would cost every thread about 100 MB.
+ */
+function threadExecArgv(): string[] {
+  const kept: string[] = [];
+  const args = process.execArgv;
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if ((arg === '-r' || arg === '--require') && args[index + 1]?.includes('@swc-node/register')) index += 1;
+    else if (!/^--require=.*@swc-node\/register/.test(arg)) kept.push(arg);
+  }
+  return kept;
+}
 
-/** The process-wide pool (created on first use with the defaults). */
+function checkedSize(size: number): number {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`the PDF reader pool size must be a positive integer, got ${size}`);
+  return size;
+}
+
+function checkedIdleTimeout(milliseconds: number): number {
+  if (!Number.isFinite(milliseconds) || milliseconds < 0) throw new RangeError(`the idle timeout must be 0 or more milliseconds, got ${milliseconds}`);
+  return milliseconds;
+}
+
+let shared: PdfWorkerPool | undefined;
+let sharedSettings: PdfWorkerPoolSettings = {};
+
+/**
+ * The process-wide pool every PDF reader of the process shares (intake's page count, text layers, rendering,
+ * e-invoice attachments): created on first use with the settings given to configureSharedPdfWorkerPool, else
+ * with the defaults.
+ */
 export function sharedPdfWorkerPool(): PdfWorkerPool {
-  shared ??= new PdfWorkerPool();
+  shared ??= new PdfWorkerPool(sharedSettings);
   return shared;
+}
+
+/**
+ * Sets the shared pool's size and idle timeout (the platform calls it at start from the configuration). Applies
+ * to the pool in place if it already exists, so it may be called again (tests start several platforms).
+ */
+export function configureSharedPdfWorkerPool(settings: PdfWorkerPoolSettings): void {
+  sharedSettings = { ...sharedSettings, ...settings };
+  shared?.configure(settings);
 }
