@@ -18,7 +18,8 @@ export interface CorpusOptions {
 }
 
 export interface GeneratedEntry {
-  set: 'generated/born-digital' | 'generated/scanned';
+  /** generated/<held-out corpus name> for the held-out corpora (held-out-corpora.ts). */
+  set: 'generated/born-digital' | 'generated/scanned' | `generated/held-out${string}`;
   id: string;
   /** File relative to the corpus folder. */
   file: string;

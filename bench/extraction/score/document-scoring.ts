@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import type { ExtractionResult } from '@conveyor/documents';
+import { autoAcceptedFields, needsReview } from '@conveyor/invoice-extraction';
 import { alignLines, type LineAlignment } from './line-alignment';
 import { amountsMatch, compactIdentifier, isSignError, judgeName, normalizeCurrency, normalizeDocumentNumber, parseDate } from './normalizers';
 import { COMMON_FIELDS, CORE_FIELDS, FIELD_KIND, RESULT_FIELD, type CommonField, type TruthDocument } from './truth-document';
@@ -18,6 +19,8 @@ export interface FieldOutcome {
   signError: boolean;
   /** An issue of severity warning or error names this field: it goes to review, never auto-accepted. */
   flagged: boolean;
+  /** The system takes this value without a person: the document passes the extract step's `needsReview` and no issue flags the value (`autoAcceptedFields`). */
+  autoAccepted: boolean;
   /** A date printed day/month-ambiguously with no evidence on the page. */
   ambiguous: boolean;
 }
@@ -32,6 +35,8 @@ export interface DocumentScore {
   allCoreCorrect: boolean;
   flags: { reason: string; raised: boolean }[];
   hasErrorIssue: boolean;
+  /** No person needed: read, and the extract step's `needsReview` is false (unextracted documents go to manual entry). */
+  touchless: boolean;
   pages: number;
   milliseconds: number;
 }
@@ -81,16 +86,18 @@ export function scoreDocument(truth: TruthDocument, result: ExtractionResult | n
       near: false,
       signError: false,
       flagged: false,
+      autoAccepted: false,
       ambiguous: truth.ambiguousDates.includes(field),
     }));
     const lines = truth.lines && truth.lines.length > 0 ? alignLines([], truth.lines) : null;
-    return { truth, path: 'unextracted', error, fields, lines, allCoreCorrect: false, flags: truth.expectedFlags.map((flag) => ({ reason: flag.reason, raised: false })), hasErrorIssue: false, pages: 0, milliseconds };
+    return { truth, path: 'unextracted', error, fields, lines, allCoreCorrect: false, flags: truth.expectedFlags.map((flag) => ({ reason: flag.reason, raised: false })), hasErrorIssue: false, touchless: false, pages: 0, milliseconds };
   }
   const path = KIND_PATH[result.kind];
   // Read from XML: score against the XML. Read from the page: score what the page prints (overrides), and put
   // values it does not print in a common form into the separate "inferable" bucket.
   const visibleContent = path !== 'xml';
   const flaggedFields = new Set(result.issues.filter((issue) => issue.severity !== 'info').flatMap((issue) => issue.fields));
+  const autoAccepted = autoAcceptedFields(result);
   const fields: FieldOutcome[] = [];
   for (const field of COMMON_FIELDS) {
     if (truth.excluded.has(field)) continue;
@@ -109,6 +116,7 @@ export function scoreDocument(truth: TruthDocument, result: ExtractionResult | n
       near: false,
       signError: false,
       flagged: flaggedFields.has(RESULT_FIELD[field]),
+      autoAccepted: predicted !== null && autoAccepted.has(RESULT_FIELD[field]),
       ambiguous: truth.ambiguousDates.includes(field),
     };
     if (predicted !== null && truthValue !== null) {
@@ -127,7 +135,7 @@ export function scoreDocument(truth: TruthDocument, result: ExtractionResult | n
   });
   const lines = truth.lines && truth.lines.length > 0 ? alignLines(result.lineItems.map((line) => ({ name: line.description, quantity: line.quantity, amount: line.amount })), truth.lines) : null;
   const flags = truth.expectedFlags.map((flag) => ({ reason: flag.reason, raised: flag.fields.some((field) => flaggedFields.has(field)) }));
-  return { truth, path, error: null, fields, lines, allCoreCorrect, flags, hasErrorIssue: result.issues.some((issue) => issue.severity === 'error'), pages: Math.max(1, result.pages), milliseconds };
+  return { truth, path, error: null, fields, lines, allCoreCorrect, flags, hasErrorIssue: result.issues.some((issue) => issue.severity === 'error'), touchless: !needsReview(result), pages: Math.max(1, result.pages), milliseconds };
 }
 
 /** ISO 13616 mod-97 on a predicted IBAN (spaces allowed). */

@@ -1,6 +1,8 @@
 import { CRITICAL_GROUPS, COMMON_FIELDS, CORE_FIELDS, type CommonField } from './truth-document';
 import { ibanPassesMod97, type DocumentScore, type FieldOutcome } from './document-scoring';
 import { wilsonInterval } from './wilson';
+import { renderAutoAccept } from './auto-accept-report';
+import { table } from './text-table';
 
 export const THRESHOLDS = [0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1];
 /** Silent errors allowed among auto-accepted totals, dates and invoice numbers. */
@@ -12,12 +14,6 @@ const f1 = (precision: number, recall: number): number => {
   if (!Number.isFinite(precision) || !Number.isFinite(recall)) return Number.NaN;
   return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 };
-
-export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]): string => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
-  return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
 
 interface FieldTally {
   n: number;
@@ -116,6 +112,7 @@ export function renderSetReport(title: string, scores: DocumentScore[], productT
   out.push(`validators: ${caught}/${wrong.length} wrong extractions flagged by an issue (hit rate ${pct(ratio(caught, wrong.length))}%)${reasons.length > 0 ? `; deliberate faults flagged: ${reasons.join(', ')}` : ''}`);
 
   if (unextracted < scores.length) out.push(renderSweep(scores, productThreshold));
+  if (unextracted < scores.length && productThreshold !== undefined) out.push(renderAutoAccept(scores, productThreshold));
   return out.join('\n');
 }
 

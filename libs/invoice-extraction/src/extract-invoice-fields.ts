@@ -1,7 +1,8 @@
+import Decimal from 'decimal.js';
 import type { DocumentLayout } from '@conveyor/document-reading';
 import type { ExtractionIssue, InvoiceFieldName, InvoiceFields, LineItem } from '@conveyor/documents';
 import { foldText, labelKey } from './layout/fold-text';
-import { buildDocumentText, type DocumentText, type Token } from './layout/text-lines';
+import { buildDocumentText, tokensText, type DocumentText, type Token } from './layout/text-lines';
 import { findLabels, type LabelHit } from './lexicon/label-finder';
 import { CURRENCY_NAMES, currencyOfMark } from './values/currency-reading';
 import { readAmounts, type DecimalSeparator } from './values/amount-reading';
@@ -12,8 +13,10 @@ import { checkExtractedInvoice } from './fields/extraction-checks';
 import { collectCandidates, type Candidate } from './fields/field-candidates';
 import { clampConfidence, confidenceOf, groupCandidates, toExtractedField, type ValueGroup } from './fields/field-resolution';
 import { extractItemTables } from './fields/line-items';
-import { customerBlockLines, customerCandidates, vendorCandidates } from './fields/party-names';
-import { resolveTotals } from './fields/totals-resolution';
+import { blockOwner, customerBlockLines, customerCandidates, vendorCandidates } from './fields/party-names';
+import { customerNameCorroborated, UNCORROBORATED_NAME_CONFIDENCE, vendorNameCorroborated } from './fields/party-corroboration';
+import { paymentWitness } from './fields/receipt-payment';
+import { amountDueExplained, CONTRADICTED_TOTAL_CONFIDENCE, resolveTotals, taxRowSums, type TotalsEvidence } from './fields/totals-resolution';
 
 export interface ExtractFieldsOptions {
   /** Fields below this confidence get a LOW_CONFIDENCE issue (routing the document to review). Default 0.7. */
@@ -69,8 +72,14 @@ export function extractInvoiceFields(layout: DocumentLayout, options: ExtractFie
     }
   }
 
-  const totalGroups = (name: 'totalNet' | 'totalTax' | 'totalGross') => groupCandidates(candidates.filter((candidate) => candidate.field === name));
-  const totals = resolveTotals({ totalNet: totalGroups('totalNet'), totalTax: totalGroups('totalTax'), totalGross: totalGroups('totalGross') });
+  const payment = paymentWitness(text, locale.decimalSeparator, candidates.filter((candidate) => candidate.field === 'totalGross'));
+  const totalGroups = (name: 'totalNet' | 'totalTax' | 'totalGross') =>
+    groupCandidates([
+      ...candidates.filter((candidate) => candidate.field === name),
+      ...(name === 'totalGross' && payment ? [payment] : []),
+      ...(name === 'totalTax' ? taxRowSums(candidates) : []),
+    ]);
+  const totals = resolveTotals({ totalNet: totalGroups('totalNet'), totalTax: totalGroups('totalTax'), totalGross: totalGroups('totalGross') }, { lineSum: lineSumOf(tables), printedAmounts: printedAmountValues(text, locale) });
   for (const [name, pick] of Object.entries(totals.chosen) as [InvoiceFieldName, { group: ValueGroup; confidence: number }][]) {
     chosen.set(name, pick.group);
     fields[name] = toExtractedField(text, pick.group, pick.confidence);
@@ -78,32 +87,67 @@ export function extractInvoiceFields(layout: DocumentLayout, options: ExtractFie
   const gross = fields.totalGross;
   if (gross && fields.amountDue && fields.amountDue.value === gross.value) {
     fields.amountDue = { ...fields.amountDue, confidence: clampConfidence(Math.max(fields.amountDue.confidence, gross.confidence)) };
+  } else if (gross?.value && fields.amountDue?.value && !amountDueExplained(new Decimal(fields.amountDue.value), new Decimal(gross.value), printedAmountValues(text, locale))) {
+    // Amount due ≠ gross with no deposit or payment printed to explain the gap: one of them is misread.
+    fields.amountDue = { ...fields.amountDue, confidence: Math.min(fields.amountDue.confidence, CONTRADICTED_TOTAL_CONFIDENCE) };
   }
 
   const currency = resolveCurrency(text, candidates, chosen.get('totalGross')?.best.tokens ?? [], locale);
   if (currency) fields.currency = currency;
 
   const anchors = [chosen.get('vendorVatId'), chosen.get('iban')].flatMap((group) => group?.best.tokens ?? []);
-  const vendor = bestName(vendorCandidates({ text, hits, vendorAnchors: anchors }));
-  if (vendor) fields.vendorName = toExtractedField(text, vendor.group, vendor.confidence);
+  // The name a customer label governs is the buyer's: never the vendor, however strong its other evidence.
   const customer = bestName(customerCandidates({ text, hits, vendorAnchors: anchors }));
-  if (customer && customer.group.value !== vendor?.group.value) fields.customerName = toExtractedField(text, customer.group, customer.confidence);
+  const buyerKey = customer ? nameKey(customer.group.value) : undefined;
+  const sellers = vendorCandidates({ text, hits, vendorAnchors: anchors }).filter((candidate) => nameKey(candidate.value) !== buyerKey);
+  const vendor = bestName(sellers);
+  let vendorCorroborated = true;
+  if (vendor) {
+    const identifiers = { iban: chosen.get('iban')?.best.tokens, vatIds: candidates.filter((candidate) => candidate.field === 'vendorVatId').map((candidate) => candidate.tokens) };
+    vendorCorroborated = vendorNameCorroborated({ text, candidates: sellers, winner: vendor.group, identifiers });
+    fields.vendorName = toExtractedField(text, vendor.group, vendorCorroborated ? vendor.confidence : Math.min(vendor.confidence, UNCORROBORATED_NAME_CONFIDENCE));
+  }
+  if (vendor) {
+    // The vendor's VAT id is the one in the vendor's block: an id under another party's name is theirs.
+    const owned = ownVatCandidates(text, candidates, customerBlock, vendor.group.value);
+    const groups = groupCandidates(owned);
+    if (groups.length === 0) {
+      chosen.delete('vendorVatId');
+      delete fields.vendorVatId;
+    } else {
+      chosen.set('vendorVatId', groups[0]);
+      // The id was taken for being in the vendor's block: as unsure as the name that picked it.
+      const confidence = confidenceOf(groups[0], groups);
+      fields.vendorVatId = toExtractedField(text, groups[0], vendorCorroborated ? confidence : Math.min(confidence, UNCORROBORATED_NAME_CONFIDENCE));
+    }
+  }
+  if (customer && customer.group.value !== vendor?.group.value) {
+    const confidence = customerNameCorroborated(customer.group, hits) ? customer.confidence : Math.min(customer.confidence, UNCORROBORATED_NAME_CONFIDENCE);
+    fields.customerName = toExtractedField(text, customer.group, confidence);
+  }
 
   for (const name of ['issueDate', 'dueDate'] as const) {
     const reading = chosen.get(name)?.best.date;
     const field = fields[name];
     if (!reading?.ambiguous || !field) continue;
-    fields[name] = { ...field, confidence: Math.min(field.confidence, 0.4) };
+    // A suggested order makes its reading the likelier one, still below any auto-accept threshold.
+    fields[name] = { ...field, confidence: Math.min(field.confidence, reading.suggestedOrder ? 0.6 : 0.4) };
+    const printed = chosen.get(name)?.best.tokens.map((token) => token.text).join(' ');
+    const [dayFirst, monthFirst] = reading.suggestedOrder === 'mdy' ? [reading.alternative, reading.iso] : [reading.iso, reading.alternative];
     issues.push({
       code: 'DATE_AMBIGUOUS',
       severity: 'warning',
-      message: `${name} is printed as "${chosen.get(name)?.best.tokens.map((token) => token.text).join(' ')}": ${reading.iso} (day first) or ${reading.alternative} (month first); nothing in the document tells which`,
+      message: reading.suggestedOrder
+        ? `${name} is printed as "${printed}": ${dayFirst} (day first) or ${monthFirst} (month first); read ${reading.suggestedOrder === 'dmy' ? 'day' : 'month'} first as ${locale.dateOrderEvidence} suggest, but no date in the document proves the order`
+        : `${name} is printed as "${printed}": ${dayFirst} (day first) or ${monthFirst} (month first); nothing in the document tells which`,
       fields: [name],
     });
   }
   const vatCandidate = chosen.get('vendorVatId')?.best;
   if (vatCandidate?.formatInvalid && !/^[A-Z]{2}/.test(vatCandidate.value)) {
     issues.push({ code: 'VAT_ID_FORMAT', severity: 'error', message: `VAT id ${vatCandidate.value} does not have its country's format`, fields: ['vendorVatId'] });
+  } else if (vatCandidate?.checksumInvalid && !/^[A-Z]{2}/.test(vatCandidate.value)) {
+    issues.push({ code: 'VAT_ID_CHECKSUM', severity: 'warning', message: `VAT id ${vatCandidate.value} has its country's format but its check digit fails`, fields: ['vendorVatId'] });
   }
 
   let lineItems = tables.flatMap((table) => table.items);
@@ -159,6 +203,18 @@ function localeEvidence(text: DocumentText, hits: readonly LabelHit[], options: 
   return { hits, numberTexts, dates, countries, currencies: marks.filter((mark) => mark !== '$'), dollarSign: marks.includes('$'), known: options.known };
 }
 
+/** Every amount printed in the document (not percentages). */
+function printedAmountValues(text: DocumentText, locale: DocumentLocale): Decimal[] {
+  return text.lines.flatMap((line) => readAmounts(line.tokens, locale.decimalSeparator).filter((amount) => !amount.percent).map((amount) => amount.value));
+}
+
+/** The item tables' line amounts added up, when every row has one. */
+function lineSumOf(tables: ReturnType<typeof extractItemTables>): TotalsEvidence['lineSum'] {
+  const amounts = tables.flatMap((table) => table.items.map((item) => item.amount));
+  if (amounts.length === 0 || amounts.some((amount) => amount === null)) return undefined;
+  return { value: Decimal.sum(...(amounts as string[])), includesTax: tables.some((table) => table.amountsIncludeTax) };
+}
+
 function printedCurrencies(text: DocumentText, locale: DocumentLocale): string[] {
   return text.lines.flatMap((line) => readAmounts(line.tokens, locale.decimalSeparator).map((amount) => amount.currency).filter((code): code is string => code !== undefined));
 }
@@ -191,6 +247,10 @@ function resolveCurrency(text: DocumentText, candidates: readonly Candidate[], g
     }
   }
   const real = found.filter((candidate) => candidate.evidence !== 'dollar sign');
+  if (real.length === 0) {
+    const krona = kronaOfCountry(text);
+    if (krona) return toExtractedField(text, { field: 'currency', value: krona.code, support: krona.score, best: krona.candidate, members: [krona.candidate] }, krona.score);
+  }
   const dollarOnly = real.length === 0;
   const dollarCountry = dollarOnly ? dollarCurrencyOfLegalForms(text) : undefined;
   // Only a printed dollar sign is read as that country's dollar: with no currency printed at all, nothing is guessed.
@@ -202,6 +262,32 @@ function resolveCurrency(text: DocumentText, candidates: readonly Candidate[], g
   if (groups.length === 0) return undefined;
   const confidence = confidenceOf(groups[0], groups);
   return toExtractedField(text, groups[0], dollarOnly ? Math.min(confidence, 0.75) : confidence);
+}
+
+/** Countries whose currency is printed "kr"/"kr.", and their names as addresses print them. */
+const KRONA: Record<string, { code: string; names: readonly string[] }> = {
+  SE: { code: 'SEK', names: ['sverige', 'sweden', 'schweden', 'suede', 'zweden', 'suecia', 'svezia', 'szwecja'] },
+  NO: { code: 'NOK', names: ['norge', 'norway', 'norwegen', 'norvege', 'noorwegen', 'noruega', 'norvegia', 'norwegia'] },
+  DK: { code: 'DKK', names: ['danmark', 'denmark', 'danemark', 'denemarken', 'dinamarca', 'danimarca', 'dania'] },
+  IS: { code: 'ISK', names: ['island', 'iceland', 'islande', 'ijsland', 'islandia', 'islanda'] },
+};
+
+/**
+ * "kr" names the Swedish, Norwegian, Danish and Icelandic currencies alike: with amounts printed in "kr" and no
+ * other currency mark, the country decides, from the IBANs and VAT ids printed (0.8) or, failing those, a
+ * country name in an address (0.6, below auto-accept). Two countries, or none: no currency.
+ */
+function kronaOfCountry(text: DocumentText): { code: string; score: number; candidate: Candidate } | undefined {
+  const marks = text.lines.flatMap((line) =>
+    line.tokens.filter((token, index) => token.key === 'kr' && [line.tokens[index - 1], line.tokens[index + 1]].some((beside) => beside !== undefined && /\d/.test(beside.text))),
+  );
+  if (marks.length === 0) return undefined;
+  const idCountries = new Set(text.lines.flatMap((line) => [...findIbans(line.tokens), ...findVatIds(line.tokens)].map((found) => found.value.slice(0, 2))).filter((country) => country in KRONA));
+  const named = new Set(text.lines.flatMap((line) => line.tokens.map((token) => Object.keys(KRONA).find((country) => KRONA[country].names.includes(token.key))).filter((country): country is string => country !== undefined)));
+  const [countries, score] = idCountries.size > 0 ? [idCountries, 0.8] : [named, 0.6];
+  if (countries.size !== 1) return undefined;
+  const code = KRONA[[...countries][0]].code;
+  return { code, score, candidate: { field: 'currency', value: code, score, tokens: marks.slice(0, 1), evidence: `"kr" with ${idCountries.size > 0 ? 'an IBAN or VAT id' : 'an address'} of ${[...countries][0]}` } };
 }
 
 /** "$" with a company form that exists in one dollar country only (Malaysian "Sdn Bhd", Australian "Pty Ltd", Singapore "Pte Ltd"). */
@@ -223,12 +309,28 @@ function dollarCurrencyOfLegalForms(text: DocumentText): string | undefined {
  * never "the first date".
  */
 function onlyPrintedDate(text: DocumentText, locale: DocumentLocale, dueDate: string | undefined): ValueGroup | undefined {
-  const readings = text.lines.flatMap((line) => findDates(line.tokens).map((date) => ({ date, reading: interpretDate(date, locale.dateOrder) })));
+  const readings = text.lines.flatMap((line) => findDates(line.tokens).map((date) => ({ date, reading: interpretDate(date, locale.dateOrder, locale.dateOrderProven) })));
   const distinct = [...new Set(readings.map((entry) => entry.reading?.iso).filter((iso): iso is string => iso !== undefined && iso !== dueDate))];
   if (distinct.length !== 1) return undefined;
   const entry = readings.find((candidate) => candidate.reading?.iso === distinct[0])!;
   const candidate: Candidate = { field: 'issueDate', value: distinct[0], score: 0.6, tokens: entry.date.tokens, evidence: 'the only date printed', date: entry.reading };
   return { field: 'issueDate', value: distinct[0], support: 0.6, best: candidate, members: [candidate] };
+}
+
+/** VAT id candidates that are not another party's: those in the vendor's block count more, others' are dropped. */
+function ownVatCandidates(text: DocumentText, candidates: readonly Candidate[], customerBlock: ReadonlySet<number>, vendorName: string): Candidate[] {
+  const vendorKey = nameKey(vendorName);
+  const owned: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (candidate.field !== 'vendorVatId') continue;
+    const inCustomerBlock = customerBlock.has(candidate.tokens[0]?.line ?? -1);
+    const owner = blockOwner(text, candidate.tokens);
+    const ownerKey = owner ? nameKey(tokensText(owner)) : undefined;
+    if (ownerKey !== undefined && ownerKey !== vendorKey && !vendorKey.startsWith(ownerKey)) continue;
+    const score = ownerKey !== undefined ? Math.min(0.98, candidate.score * 1.25) : inCustomerBlock ? candidate.score * 0.4 : candidate.score;
+    owned.push({ ...candidate, score });
+  }
+  return owned;
 }
 
 /** Names agree when they fold to the same letters ("Coolblue B.V." and "COOLBLUE BV"). */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { INVOICE_FIELD_NAMES, type ExtractionResult } from '@conveyor/documents';
+import { INVOICE_FIELD_NAMES, hasInvoiceFields, invoiceFieldsOf, type ExtractionResult, type InvoiceFieldsRecorder } from '@conveyor/documents';
 import { DomainError } from '@conveyor/kernel';
 import type { StepType } from '@conveyor/workflow-engine';
 import { checkStepWith, parseStepInput } from '@conveyor/workflow-steps';
+import { needsReview } from './auto-accept';
 import { extractDocument, type ExtractDocumentDeps } from './extract-document';
 
 /** Where the step reads a stored document's bytes (the document store, through the platform). */
@@ -19,15 +20,17 @@ export type ExtractStepInput = z.infer<typeof extractInputSchema>;
  * that cannot be read, or in which nothing of an invoice is found (NOT_AN_INVOICE), fails with its code (not
  * retried), which a workflow routes to manual entry. Outputs:
  * `kind`, `values` (field → value), `fields` (with confidence, source, page, box), `lineItems`, `issues`, and
- * `needsReview` (any warning or error, including LOW_CONFIDENCE fields).
+ * `needsReview` (an error, a warning about a posting-critical field or the whole document, or a missing required
+ * field: see auto-accept.ts; warnings only about informational fields stay in `issues` without blocking). With a `recorder`, the header fields
+ * are also recorded where the document list searches them (vendor, number, date, amount).
  */
-export function createExtractStepType(reader: DocumentBytesReader, deps: ExtractDocumentDeps = {}): StepType<ExtractStepInput> {
+export function createExtractStepType(reader: DocumentBytesReader, deps: ExtractDocumentDeps = {}, recorder?: InvoiceFieldsRecorder): StepType<ExtractStepInput> {
   return {
     type: 'extract',
     description: 'Reads a stored invoice and returns its fields, line items and issues',
     parseInput: (input) => parseStepInput('extract', extractInputSchema, input),
     checkWith: (withValues) => checkStepWith(extractInputSchema, withValues),
-    async execute(input) {
+    async execute(input, context) {
       const { bytes, fileName } = await reader.read(input.documentId);
       const result = await extractDocument(bytes, fileName, deps).catch((error: unknown) => {
         if (error instanceof DomainError) throw new DomainError(error.code, error.message, { ...error.details, documentId: input.documentId }, error.retryable);
@@ -36,7 +39,10 @@ export function createExtractStepType(reader: DocumentBytesReader, deps: Extract
       // Nothing of an invoice was found (a blank scan, a letter): nothing to check, so someone enters it by hand.
       const notAnInvoice = result.issues.find((issue) => issue.code === 'NOT_AN_INVOICE');
       if (notAnInvoice) throw new DomainError('NOT_AN_INVOICE', notAnInvoice.message, { documentId: input.documentId, kind: result.kind, issues: result.issues }, false);
-      return { status: 'succeeded', outputs: toOutputs(result) };
+      const outputs = toOutputs(result);
+      const fields = invoiceFieldsOf(outputs['values'] as Record<string, unknown>);
+      if (recorder && hasInvoiceFields(fields)) await recorder.recordExtracted(input.documentId, fields, context.now());
+      return { status: 'succeeded', outputs };
     },
   };
 }
@@ -52,6 +58,6 @@ function toOutputs(result: ExtractionResult): Record<string, unknown> {
     fields: result.fields,
     lineItems: result.lineItems,
     issues: result.issues,
-    needsReview: result.issues.some((issue) => issue.severity !== 'info'),
+    needsReview: needsReview(result),
   };
 }

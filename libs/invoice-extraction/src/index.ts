@@ -3,6 +3,7 @@ export type { ExtractFieldsOptions, FieldExtraction } from './extract-invoice-fi
 export { extractDocument } from './extract-document';
 export type { ExtractDocumentDeps, LayoutMediaType } from './extract-document';
 export { createExtractStepType } from './extract.step';
+export { autoAcceptedFields, CONDITIONAL_POSTING_FIELDS, needsReview, POSTING_CRITICAL_FIELDS, REQUIRED_POSTING_FIELDS, reviewReasons, type ReviewReasons } from './auto-accept';
 export type { DocumentBytesReader, ExtractStepInput } from './extract.step';
 export { learnFromConfirmation } from './profiles/learn-from-confirmation';
 export type { ConfirmedInvoice } from './profiles/learn-from-confirmation';

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import type { InvoiceFieldName } from '@conveyor/documents';
-import type { LabelHit } from '../lexicon/label-finder';
+import { TITLE_ALONE, TITLE_BESIDE_NUMBER, type LabelHit } from '../lexicon/label-finder';
 import type { DocumentText, Token } from '../layout/text-lines';
-import { formatMoney, readAmounts } from '../values/amount-reading';
+import { formatMoney, readAmounts, type PrintedAmount } from '../values/amount-reading';
 import { currencyOfMark } from '../values/currency-reading';
 import { findDates, interpretDate, type DateReading } from '../values/date-reading';
 import type { DocumentLocale } from '../values/document-locale';
@@ -18,8 +18,14 @@ export interface Candidate {
   readonly evidence: string;
   readonly date?: DateReading;
   readonly amount?: Decimal;
+  /** Worked out from other candidates (tax rows added up), not printed as such. */
+  readonly derived?: boolean;
+  /** Where the value sat relative to its label (label candidates only). */
+  readonly relation?: ValueWindow['relation'];
   /** Set on VAT ids whose format jsvat refuses (kept when a label names them; flagged). */
   readonly formatInvalid?: boolean;
+  /** Set on VAT ids printed without their country prefix (NIP, P.IVA, CIF) whose check digits fail for the label's country. */
+  readonly checksumInvalid?: boolean;
 }
 
 const AMOUNT_FIELDS = new Set<InvoiceFieldName>(['totalNet', 'totalTax', 'totalGross', 'amountDue']);
@@ -42,7 +48,10 @@ export function collectCandidates(context: CandidateContext): Candidate[] {
     if (context.tableHeaderLines.has(hit.line)) continue;
     const field = hit.target;
     const column = AMOUNT_FIELDS.has(field) ? summedColumn(context, hit) : undefined;
-    for (const window of valueWindows(context.text, hit, byLine)) {
+    // An amount is not read from a line below that opens with a label of something else: under "TOTAL 28." (its
+    // amount garbled) the "CASH 50.00" line is the cash tendered, not the total.
+    const acceptBelow = AMOUNT_FIELDS.has(field) ? (tokens: readonly Token[]) => !opensWithOtherLabel(byLine, tokens) : undefined;
+    for (const window of valueWindows(context.text, hit, byLine, acceptBelow)) {
       const base = hit.weight * window.geometry * (hit.colon ? 1 : 0.95) * ocrFactor(window.tokens);
       // Under a header whose column ends in a sum row, the first row is one part (one tax rate), not the total.
       const part = column && window.relation === 'below' ? 0.3 : 1;
@@ -67,24 +76,26 @@ function readWindow(field: InvoiceFieldName, hit: LabelHit, window: ValueWindow,
   const evidence = `${window.relation} of "${hit.phrase}"`;
   const tokens = window.tokens;
   if (AMOUNT_FIELDS.has(field)) {
-    const amounts = readAmounts(tokens, locale.decimalSeparator).filter((amount) => !amount.percent);
+    const read = readAmounts(tokens, locale.decimalSeparator);
+    const amounts = read.filter((amount, index) => !amount.percent && !isTaxBase(amount, read[index - 1]));
     return amounts.map((amount, index) => {
       const wordsBefore = tokens.indexOf(amount.tokens[0]);
       const placement = amounts.length === 1 ? 1 : index === amounts.length - 1 ? 0.85 : 0.55;
       const shape = (amount.hasDecimals ? 1 : 0.75) * (amount.separatorAmbiguous ? 0.85 : 1);
-      return { field, value: formatMoney(amount.value), amount: amount.value, score: base * placement * shape * 0.93 ** Math.max(0, wordsBefore - 1), tokens: amount.tokens, evidence };
+      return { field, value: formatMoney(amount.value), amount: amount.value, score: base * placement * shape * 0.93 ** Math.max(0, wordsBefore - 1), tokens: amount.tokens, evidence, relation: window.relation };
     });
   }
   if (field === 'issueDate' || field === 'dueDate') {
     const reach = hit.weight < 1 ? 2 : 4;
     const date = findDates(tokens.slice(0, reach + 4)).find((found) => tokens.indexOf(found.tokens[0]) <= reach);
-    const reading = date ? interpretDate(date, locale.dateOrder) : undefined;
+    const reading = date ? interpretDate(date, locale.dateOrder, locale.dateOrderProven) : undefined;
     if (!date || !reading) return [];
     return [{ field, value: reading.iso, date: reading, score: base, tokens: date.tokens, evidence }];
   }
   if (field === 'invoiceNumber' || field === 'purchaseOrderNumber') {
-    if (findDates(tokens.slice(0, 4)).some((date) => tokens.indexOf(date.tokens[0]) === 0)) return [];
+    if (startsWithDate(tokens)) return [];
     const number = readDocumentNumber(tokens);
+    if (number && !titleLedValue(hit, tokens, number.tokens)) return [];
     return number ? [{ field, value: number.value, score: base * (number.value.length >= 3 ? 1 : 0.7), tokens: number.tokens, evidence }] : [];
   }
   if (field === 'iban') {
@@ -99,10 +110,51 @@ function readWindow(field: InvoiceFieldName, hit: LabelHit, window: ValueWindow,
     const loose = looseIdentifier(tokens.slice(0, 5));
     if (!loose || hit.weight < 1) return [];
     const country = hit.languages.map((language) => LOOSE_VAT_COUNTRY[language]).find(Boolean);
-    const formatInvalid = country ? !checkVatId(`${country}${loose.value}`).formatValid : false;
-    return [{ field, value: loose.value, score: base * 0.8, tokens: loose.tokens, evidence, formatInvalid }];
+    const verdict = country ? checkVatId(`${country}${loose.value}`) : undefined;
+    const formatInvalid = verdict ? !verdict.formatValid : false;
+    const checksumInvalid = verdict ? verdict.formatValid && !verdict.checksumValid : false;
+    return [{ field, value: loose.value, score: base * 0.8, tokens: loose.tokens, evidence, formatInvalid, checksumInvalid }];
   }
   return [];
+}
+
+/**
+ * A number a bare title names ("Factuur 2024-0117", "Factuur" over a cell) is the first word after it, and under
+ * a title heading its own cell, alone in its cell: a title over an address or beside a street names nothing.
+ */
+function titleLedValue(hit: LabelHit, window: readonly Token[], number: readonly Token[]): boolean {
+  if (hit.phrase !== TITLE_BESIDE_NUMBER && hit.phrase !== TITLE_ALONE) return true;
+  if (number[0] !== window[0]) return false;
+  if (hit.phrase === TITLE_BESIDE_NUMBER) return true;
+  const cell = window.filter((token) => token.line === number[0].line && token.segment === number[0].segment);
+  return cell.length === number.length;
+}
+
+/**
+ * "VAT 6% (808,42)": the amount in brackets glued to a rate is the base the rate applies to, not a negative
+ * tax; the tax itself is printed further right or under the label.
+ */
+function isTaxBase(amount: PrintedAmount, previous: PrintedAmount | undefined): boolean {
+  if (!previous?.percent || !amount.tokens[0].text.startsWith('(')) return false;
+  const rate = previous.tokens[previous.tokens.length - 1];
+  return amount.tokens[0].segment === rate.segment && amount.tokens[0].index === rate.index + 1;
+}
+
+/**
+ * A window that starts with a date holds a date, not a number ("Nr. 05.03.2024" is a misread label). A number
+ * with letters or a date-like run inside ("FV/13/05/2026", "RE-20250428/781", "2021/03/9694") is not a date:
+ * the date must be the whole first word, or span several words ("15 août 2023").
+ */
+function startsWithDate(tokens: readonly Token[]): boolean {
+  const date = findDates(tokens.slice(0, 4)).find((found) => found.tokens[0] === tokens[0]);
+  if (!date) return false;
+  if (date.tokens.length > 1) return true;
+  return /^\d{1,4}([./-])\d{1,2}\1\d{2,4}[.,;:]?$/.test(tokens[0].text) && !/^\d{4}[./-]\d{1,2}[./-]\d{3,4}/.test(tokens[0].text) && !/^\d{3,4}[./-]\d{1,2}[./-]\d{4}/.test(tokens[0].text);
+}
+
+function opensWithOtherLabel(byLine: ReturnType<typeof labelsByLine>, tokens: readonly Token[]): boolean {
+  const first = tokens[0];
+  return first !== undefined && (byLine.get(first.line) ?? []).some((label) => label.target === 'other' && label.start === first.index);
 }
 
 /**

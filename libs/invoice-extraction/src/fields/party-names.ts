@@ -1,5 +1,5 @@
 import { labelKey } from '../layout/fold-text';
-import { tokensText, type DocumentText, type Token } from '../layout/text-lines';
+import { tokensText, type DocumentText, type TextLine, type Token } from '../layout/text-lines';
 import { DOCUMENT_TITLES } from '../lexicon/field-labels';
 import type { LabelHit } from '../lexicon/label-finder';
 import type { Candidate } from './field-candidates';
@@ -10,7 +10,18 @@ import { labelsByLine, valueWindows } from './value-windows';
 const LEGAL_FORMS = new Set([
   'gmbh', 'ag', 'kg', 'ohg', 'ug', 'gbr', 'ek', 'se', 'bv', 'nv', 'vof', 'bvba', 'sprl', 'sa', 'sas', 'sasu', 'sarl', 'eurl', 'sl', 'slu', 'srl', 'spa', 'snc',
   'ltd', 'limited', 'llc', 'inc', 'incorporated', 'plc', 'llp', 'corp', 'corporation', 'spzoo', 'zoo', 'spj', 'sc', 'oy', 'ab', 'aps', 'kft', 'sro', 'zrt', 'gmbhcokg',
+  'og', 'kgaa', 'commv', 'cvba', 'scrl', 'srls', 'sapa', 'sagl', 'scoop', 'oyj', 'spolkaakcyjna', 'spolkajawna', 'spolkakomandytowa',
+  // The other registers of Europe: Nordic (AS, ASA, A/S, I/S, P/S, HB, KB, Ky, Ay), Baltic (OÜ, MTÜ, SIA, UAB, MB),
+  // Central and South-East (a.s., spol. s r.o., v.o.s., k.s., Nyrt., Bt., d.o.o., d.d., j.d.o.o., s.p., sp.k.),
+  // Portuguese (Lda), French and Luxembourgish (SCI, SARL-S, SCS, SNC), German (gGmbH, e.U., UG), Irish and British
+  // (DAC, CLG, UC, CIC), American (L.P., Corp.).
+  'as', 'asa', 'is', 'ps', 'hb', 'kb', 'ky', 'ay', 'ou', 'mtu', 'sia', 'uab', 'mb', 'vos', 'ks', 'spolsro', 'nyrt', 'bt', 'doo', 'dd', 'jdoo',
+  'sp', 'spk', 'lda', 'sci', 'sarls', 'scs', 'ggmbh', 'eu', 'dac', 'clg', 'uc', 'cic', 'lp',
 ]);
+/** Short forms printed in mixed case by their registers ("Oy", "Ky", "Bt."): they count although not in capitals. */
+const MIXED_CASE_FORMS = new Set(['Oy', 'Ky', 'Ay', 'Bt', 'Bt.']);
+/** Forms the Baltic registers print before the name ("UAB Nemuno", "SIA Daugava", "AS Merevaade"). */
+const LEADING_FORMS = new Set(['uab', 'sia', 'as', 'ou', 'mtu', 'mb']);
 const TITLE_KEYS = new Set(DOCUMENT_TITLES.map(labelKey));
 /** Words right after a party label that make it an identifier label ("Customer number"), not a name label. */
 const IDENTIFIER_WORDS = new Set(['number', 'no', 'nr', 'id', 'nummer', 'numero', 'ref', 'reference', 'code', 'nummern', 'numer']);
@@ -61,9 +72,11 @@ export function vendorCandidates(context: PartyContext): Candidate[] {
       candidates.push({ field: 'vendorName', value: cleanName(tokensText(name)), score: score * ocrFactor(name), tokens: name, evidence: 'legal form' });
     }
   }
+  candidates.push(...wrappedLegalNames(context.text, customerBlock));
   const labelled = new Set(context.hits.map((hit) => `${hit.line}:${hit.start}`));
   const letterhead = letterheadName(context.text, customerBlock, labelled);
-  if (letterhead) candidates.push({ field: 'vendorName', value: cleanName(tokensText(letterhead)), score: 0.45 * ocrFactor(letterhead), tokens: letterhead, evidence: 'letterhead' });
+  const head = letterhead ? withWrappedForm(context.text, letterhead) : undefined;
+  if (head) candidates.push({ field: 'vendorName', value: cleanName(tokensText(head)), score: 0.45 * ocrFactor(head), tokens: head, evidence: 'letterhead' });
   return candidates.filter((candidate) => candidate.value.length >= 2);
 }
 
@@ -90,7 +103,8 @@ function labelledNames(context: PartyContext, field: 'vendorName' | 'customerNam
       const name = cleanName(tokensText(segment));
       // "Lieferant GmbH" is a name, not the label "Lieferant" and a name "GmbH"; "Nummer:" is another label.
       if (!isNameLike(name) || LEGAL_FORMS.has(labelKey(name)) || /:$/.test(segment[0].text)) continue;
-      candidates.push({ field, value: name, score: hit.weight * window.geometry * (hit.colon ? 0.9 : 0.8) * ocrFactor(segment), tokens: segment, evidence: `${window.relation} of "${hit.phrase}"` });
+      const whole = withWrappedForm(context.text, segment);
+      candidates.push({ field, value: cleanName(tokensText(whole)), score: hit.weight * window.geometry * (hit.colon ? 0.9 : 0.8) * ocrFactor(whole), tokens: whole, evidence: `${window.relation} of "${hit.phrase}"` });
       break;
     }
   }
@@ -116,21 +130,132 @@ function nameUnderSection(text: DocumentText, hit: LabelHit): Token[] | undefine
   return undefined;
 }
 
+/**
+ * The party a printed identifier belongs to: the legal name heading its block (the nearest line above it, in
+ * its column, without a wide vertical gap in between), else a legal name on its own line ("Acme GmbH | USt-IdNr.
+ * DE…" in a footer). A VAT id under the buyer's address is the buyer's, whatever its label says.
+ */
+export function blockOwner(text: DocumentText, tokens: readonly Token[]): Token[] | undefined {
+  const first = tokens[0];
+  if (!first) return undefined;
+  const pageLines = text.byPage.get(first.page) ?? [];
+  const position = pageLines.findIndex((line) => line.index === first.line);
+  // The identifier's whole cell ("N° TVA : FR…" starts where its label does) gives the column.
+  const cell = text.lines[first.line].segments.find((segment) => segment.includes(first)) ?? tokens;
+  const from = Math.min(cell[0].bbox.x, first.bbox.x) - 0.02;
+  const to = Math.max(...tokens.map((token) => token.bbox.x + token.bbox.width)) + 0.02;
+  let below = pageLines[position];
+  for (let step = 1; step <= 7 && position - step >= 0; step += 1) {
+    const line = pageLines[position - step];
+    if (below.bbox.y - (line.bbox.y + line.bbox.height) > 2.5 * Math.max(line.bbox.height, 0.008)) break;
+    below = line;
+    const column = line.segments.filter((segment) => segment.some((token) => token.bbox.x < to && token.bbox.x + token.bbox.width > from));
+    if (column.length === 0) continue;
+    for (const segment of column) {
+      const name = legalName(segment);
+      if (name) return name;
+    }
+  }
+  for (const segment of pageLines[position].segments) {
+    if (segment.includes(first)) continue;
+    const name = legalName(segment);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/**
+ * A name wrapped onto a second line in a narrow block ("Informatyka Wiśniewski Spółka" / "Akcyjna"): a segment
+ * without a legal form whose words, followed by the segment right under it, end in one. Same scoring as a
+ * one-line legal name at the top of page one, less elsewhere.
+ */
+function wrappedLegalNames(text: DocumentText, customerBlock: ReadonlySet<number>): Candidate[] {
+  const found: Candidate[] = [];
+  for (const lines of text.byPage.values()) {
+    for (let position = 0; position + 1 < lines.length; position += 1) {
+      const [line, next] = [lines[position], lines[position + 1]];
+      if (next.bbox.y - (line.bbox.y + line.bbox.height) > 0.6 * line.bbox.height) continue;
+      for (const segment of line.segments) {
+        const own = legalName(segment);
+        if (own && !endsOpen(own)) continue;
+        const name = wrappedTail(next, segment);
+        if (!name) continue;
+        let score = line.page === 1 && line.bbox.y < 0.2 ? 0.7 : 0.5;
+        if (customerBlock.has(line.index)) score -= 0.4;
+        found.push({ field: 'vendorName', value: cleanName(tokensText(name)), score: score * ocrFactor(name), tokens: name, evidence: 'legal form on the next line' });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * A name cell completed by the short cell right under it when together they end in a legal form
+ * ("Wiśniewski Transport Spółka" / "Akcyjna", "Schneider Maschinenbau" / "GmbH & Co. KG", "… GmbH & Co." / "KG").
+ */
+function wrappedTail(next: TextLine, segment: readonly Token[]): Token[] | undefined {
+  // The tail is the rest of a legal form, not a name of its own ("Rechnungsanschrift" over "Brunner GmbH").
+  const tail = next.segments.find((candidate) => candidate.length <= 4 && overlapsX(candidate[0], segment) && !legalName(candidate));
+  const name = tail ? legalName([...segment, ...tail]) : undefined;
+  return name && name.length > segment.length ? name : undefined;
+}
+
+/** The name with its legal form's wrapped rest from the next line, when the line under it is close. */
+function withWrappedForm(text: DocumentText, tokens: readonly Token[]): Token[] {
+  const own = legalName(tokens);
+  if (own && !endsOpen(own)) return [...tokens];
+  const first = tokens[0];
+  const lines = text.byPage.get(first.page) ?? [];
+  const position = lines.findIndex((line) => line.index === first.line);
+  const [line, next] = [lines[position], lines[position + 1]];
+  if (!line || !next || next.bbox.y - (line.bbox.y + line.bbox.height) > 0.6 * line.bbox.height) return [...tokens];
+  return wrappedTail(next, tokens) ?? [...tokens];
+}
+
+/** "… GmbH & Co." waits for its "KG" on the next line. */
+function endsOpen(name: readonly Token[]): boolean {
+  return /^co\.?$/i.test(name[name.length - 1]?.text ?? '');
+}
+
 /** The words of a segment up to and including its legal form ("Free SAS au capital de …" → "Free SAS"). */
 function legalName(segment: readonly Token[]): Token[] | undefined {
+  return trailingFormName(segment) ?? leadingFormName(segment);
+}
+
+/**
+ * "UAB Nemuno Statyba": a Baltic form in capitals heading its cell, then name words up to the first one with a
+ * digit or a separator ("UAB Nemuno Statyba, Gedimino pr. 12" → "UAB Nemuno Statyba").
+ */
+function leadingFormName(segment: readonly Token[]): Token[] | undefined {
+  const [form] = segment;
+  if (!form || !LEADING_FORMS.has(form.key) || form.text.replace(/[.\s]/g, '') !== form.text.replace(/[.\s]/g, '').toUpperCase()) return undefined;
+  let end = 1;
+  while (end < segment.length && /^\p{Lu}[\p{L}&'’.-]*,?$/u.test(segment[end].text)) {
+    end += 1;
+    if (segment[end - 1].text.endsWith(',')) break;
+  }
+  return end >= 2 ? segment.slice(0, end) : undefined;
+}
+
+function trailingFormName(segment: readonly Token[]): Token[] | undefined {
   for (let index = 1; index < segment.length; index += 1) {
     for (const width of [3, 2, 1]) {
       const parts = segment.slice(index, index + width);
-      if (parts.length < width) continue;
+      // A form ends on a word ("GmbH & Co. KG" is not "GmbH &"): its own tail is read below.
+      if (parts.length < width || parts[parts.length - 1].key === '') continue;
       const key = parts.map((token) => token.key).join('');
       if (!LEGAL_FORMS.has(key)) continue;
-      const printed = parts.map((token) => token.text).join('').replace(/[.\s&]/g, '');
-      if (key.length <= 2 && printed !== printed.toUpperCase()) continue;
+      const joined = parts.map((token) => token.text).join('');
+      const printed = joined.replace(/[.\s&]/g, '');
+      // Short forms count in capitals ("AG", "SA") or as dotted abbreviations ("e.K.", "S.a.s."), not as words ("ag", "se").
+      if (key.length <= 2 && printed !== printed.toUpperCase() && !/^(\p{L}\.){2,}$/u.test(joined) && !MIXED_CASE_FORMS.has(joined)) continue;
       let end = index + width;
       // "… GmbH & Co. KG", "… GmbH & Co."
       if (/^(&|und|and)$/i.test(segment[end]?.text ?? '') && /^co\.?$/i.test(segment[end + 1]?.text ?? '')) end += /^(kg|ohg|kgaa)$/i.test(segment[end + 2]?.text ?? '') ? 3 : 2;
+      // "UG (haftungsbeschränkt)": the register's qualifier is part of the name.
+      if (/^\(haftungsbeschr/i.test(segment[end]?.text ?? '')) end += 1;
       const name = segment.slice(0, end);
-      if (name.slice(0, index).some((token) => /\p{L}{2,}/u.test(token.text))) return name;
+      if (name.slice(0, index).some((token) => /\p{L}{2,}/u.test(token.text) && !LEGAL_FORMS.has(token.key) && token.key !== 'co')) return name;
     }
   }
   return undefined;

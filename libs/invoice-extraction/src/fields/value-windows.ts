@@ -44,9 +44,14 @@ export function valueWindows(text: DocumentText, hit: LabelHit, byLine: Map<numb
     const under = below.tokens.filter((token) => token.bbox.x < span.to && token.bbox.x + token.bbox.width > span.from && !FILLER.test(token.text));
     if (under.length === 0) continue;
     const labelsThere = byLine.get(below.index) ?? [];
-    if (labelsThere.some((other) => other.target !== 'other' && under.some((token) => token.index >= other.start && token.index < other.end))) break;
+    // A stack of labels (the words under this one start with a label, or hold one of the same field) has its
+    // values to the right. Another field's label later under the span ("RE-2025/781 Currency: SEK", a wrapped
+    // value beside the next row) only ends the window.
+    const inSpan = (other: LabelHit) => under.some((token) => token.index >= other.start && token.index < other.end);
+    if (labelsThere.some((other) => other.target !== 'other' && ((under[0].index >= other.start && under[0].index < other.end) || (other.target === hit.target && inSpan(other))))) break;
+    const nextThere = labelsThere.find((other) => other.start > under[0].index && (other.colon || other.weight >= 1));
     const segments = new Set(under.map((token) => token.segment));
-    const tokens = below.tokens.filter((token) => segments.has(token.segment) && !FILLER.test(token.text));
+    const tokens = below.tokens.filter((token) => segments.has(token.segment) && !FILLER.test(token.text) && (!nextThere || token.index < nextThere.start));
     if (!acceptBelow(tokens)) continue;
     windows.push({ tokens, relation: 'below', geometry: [0.85, 0.7, 0.55][step - 1] });
     break;

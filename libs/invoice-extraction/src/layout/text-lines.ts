@@ -69,18 +69,24 @@ interface PlacedWord {
 
 function groupIntoLines(words: PlacedWord[]): PlacedWord[][] {
   const sorted = [...words].sort((a, b) => centreY(a.bbox) - centreY(b.bbox) || a.bbox.x - b.bbox.x);
-  const groups: { words: PlacedWord[]; centre: number; height: number }[] = [];
+  // height: of the line's lettered words (undefined while it holds punctuation only).
+  const groups: { words: PlacedWord[]; centre: number; height: number | undefined }[] = [];
   // Words share a line when their centres are within 40% of the smaller height: a big letterhead name and
   // the small e-mail line under it stay apart, a bold total and its amount on one baseline stay together.
   for (const word of sorted) {
     const current = groups[groups.length - 1];
     const centre = centreY(word.bbox);
-    if (current && Math.abs(centre - current.centre) <= 0.4 * Math.min(word.bbox.height, current.height)) {
+    // OCR boxes a lone dash or dot as a sliver: it must not shrink the line's tolerance and split it ("CASH
+    // CHANGE - 56.10" read as two lines). Only words with letters or digits set a line's height.
+    const lettered = /[\p{L}\p{N}]/u.test(word.text);
+    const lineHeight = current?.height ?? current?.words[0].bbox.height;
+    const own = lettered || lineHeight === undefined ? word.bbox.height : lineHeight;
+    if (current && Math.abs(centre - current.centre) <= 0.4 * Math.min(own, current.height ?? own)) {
       current.words.push(word);
       current.centre += (centre - current.centre) / current.words.length;
-      current.height = Math.min(current.height, word.bbox.height);
+      if (lettered) current.height = Math.min(current.height ?? word.bbox.height, word.bbox.height);
     } else {
-      groups.push({ words: [word], centre, height: word.bbox.height });
+      groups.push({ words: [word], centre, height: lettered ? word.bbox.height : undefined });
     }
   }
   return groups.map((group) => group.words.sort((a, b) => a.bbox.x - b.bbox.x));

@@ -17,12 +17,12 @@ type Lexicon = Record<LabelTarget, Record<Language, readonly string[]>>;
 
 export const FIELD_LABELS: Lexicon = {
   invoiceNumber: {
-    en: ['invoice number', 'invoice no', 'invoice nr', 'invoice #', 'invoice id', 'invoice ref', 'bill number', 'bill no', 'receipt number', 'receipt no', 'credit note number', 'credit note no', 'document number', 'document no', '~#'],
-    de: ['rechnungsnummer', 'rechnung nr', 'rechnungsnr', 'rechnung nummer', 're nr', 'renr', 'belegnummer', 'beleg nr', 'gutschriftsnummer', 'gutschrift nr', 'dokumentnummer'],
-    fr: ['numéro de facture', 'numéro facture', 'n° de facture', 'n° facture', 'facture n°', 'facture numéro', 'no de facture', 'num facture', "numéro d'avoir", 'avoir n°'],
-    nl: ['factuurnummer', 'factuur nr', 'factuurnr', 'factuur nummer', 'nummer factuur', 'creditnota nummer', 'creditnotanummer'],
+    en: ['invoice number', 'invoice no', 'invoice nr', 'invoice #', 'inv no', 'inv nr', 'inv #', 'inv number', 'invoice id', 'invoice ref', 'bill number', 'bill no', 'receipt number', 'receipt no', 'credit note number', 'credit note no', 'credit no', 'credit memo no', 'credit memo number', 'credit note ref', 'document number', 'document no', '~#'],
+    de: ['rechnungsnummer', 'rechnung nr', 'rechnungsnr', 'rechnung nummer', 're nr', 'renr', 'belegnummer', 'beleg nr', 'gutschriftsnummer', 'gutschrift nr', 'gutschrifts nr', 'dokumentnummer', 'rg nr', 'rg nummer', 'korrekturbeleg nr', 'korrekturbelegnummer', 'rechnungskorrektur nr'],
+    fr: ['numéro de facture', 'numéro facture', 'n° de facture', 'n° facture', 'facture n°', 'facture numéro', 'no de facture', 'num facture', 'réf facture', 'référence facture', 'référence de la facture', "numéro d'avoir", 'avoir n°'],
+    nl: ['factuurnummer', 'factuur nr', 'factuurnr', 'factuur nummer', 'nummer factuur', 'nr factuur', 'creditnota nummer', 'creditnotanummer', 'creditnota nr', 'creditfactuurnummer', 'creditfactuur nr'],
     es: ['número de factura', 'numero factura', 'nº de factura', 'n° factura', 'factura n°', 'factura nº', 'factura número', 'num factura', 'no de factura', 'factura no'],
-    it: ['numero fattura', 'numero della fattura', 'fattura n', 'fattura n°', 'n fattura', 'nr fattura', 'fattura numero', 'numero documento', 'n documento'],
+    it: ['numero fattura', 'numero della fattura', 'fattura n', 'fattura n°', 'n fattura', 'nr fattura', 'fattura numero', 'numero documento', 'n documento', 'fatt n', 'fatt nr', 'fatt n°', 'documento n'],
     pl: ['numer faktury', 'faktura nr', 'faktura vat nr', 'nr faktury', 'faktura numer', 'nr dokumentu'],
   },
   issueDate: {
@@ -44,7 +44,7 @@ export const FIELD_LABELS: Lexicon = {
     pl: ['termin płatności', 'termin zapłaty', 'data płatności', 'płatne do'],
   },
   totalNet: {
-    en: ['subtotal', 'sub total', 'net amount', 'net total', 'total net', 'total excl vat', 'total excluding vat', 'total excl tax', 'amount excl vat', 'total before tax', 'total without vat', 'taxable amount', '~net'],
+    en: ['subtotal', 'sub total', 'net amount', 'net total', 'total net', 'total excl vat', 'total excluding vat', 'total excl tax', 'amount excl vat', 'total before tax', 'total without vat', 'taxable amount', 'total excl gst', 'total excluding gst', 'total sales excl gst', 'total sales excluding gst', 'total exclusive of gst', 'amount excl gst', '~net'],
     de: ['nettobetrag', 'netto betrag', 'zwischensumme', 'summe netto', 'gesamt netto', 'nettosumme', 'netto summe', 'gesamtbetrag netto', 'rechnungsbetrag netto', 'warenwert', 'betrag netto', 'rechnungssumme ohne ust', 'rechnungssumme netto', 'summe netto excl ust', 'gesamtsumme netto', 'summe ohne ust', 'gesamt ohne ust', 'betrag ohne mwst', 'summe ohne mwst', 'nettowert', 'gesamt netto betrag', '~netto'],
     fr: ['total ht', 'montant ht', 'sous total', 'total hors taxes', 'montant hors taxes', 'montant eur ht', 'total eur ht', 'base ht', 'total hors tva', 'montant total ht', '~ht'],
     nl: ['subtotaal', 'exclusief btw', 'excl btw', 'totaal excl btw', 'bedrag excl btw', 'netto bedrag', 'nettobedrag', 'totaal exclusief btw', '~netto'],
@@ -53,7 +53,7 @@ export const FIELD_LABELS: Lexicon = {
     pl: ['wartość netto', 'razem netto', 'suma netto', 'kwota netto', '~netto'],
   },
   totalTax: {
-    en: ['vat amount', 'total vat', 'tax amount', 'total tax', 'sales tax', 'vat total', 'total vat amount', 'total tax amount', '~vat', '~tax', '~gst'],
+    en: ['vat amount', 'total vat', 'tax amount', 'total tax', 'sales tax', 'vat total', 'total vat amount', 'total tax amount', 'gst amount', 'total gst', '~vat', '~tax', '~gst'],
     de: ['mwst betrag', 'mehrwertsteuer', 'umsatzsteuer', 'ust betrag', 'summe mwst', 'zzgl mwst', 'zzgl ust', 'steuerbetrag', 'steuerbetrag in eur', 'umsatzsteuerbetrag', 'mehrwertsteuerbetrag', 'summe ust', 'gesamt ust', 'gesamtsteuerbetrag', '~mwst', '~ust', '~steuer'],
     fr: ['montant tva', 'total tva', 'montant de la tva', 'total de la tva', 'tva', '~taxes'],
     nl: ['btw bedrag', 'totaal btw', 'btw', '~belasting'],
@@ -62,9 +62,9 @@ export const FIELD_LABELS: Lexicon = {
     pl: ['kwota vat', 'podatek vat', 'wartość vat', 'razem vat', 'suma vat', '~vat'],
   },
   totalGross: {
-    en: ['grand total', 'total amount', 'invoice total', 'total incl vat', 'total including vat', 'total inc vat', 'gross amount', 'gross total', 'total gross', 'total for this invoice', 'invoice amount', 'total amount incl vat', 'total incl tax', 'total including tax', '~total'],
+    en: ['grand total', 'total amount', 'invoice total', 'total incl vat', 'total including vat', 'total inc vat', 'gross amount', 'gross total', 'total gross', 'total for this invoice', 'invoice amount', 'total amount incl vat', 'total incl tax', 'total including tax', 'total incl gst', 'total including gst', 'total inclusive of gst', 'total sales incl gst', 'total sales inclusive of gst', 'total sales inclusive gst', 'total payable', 'total rounded', 'rounded total', 'total after rounding', 'nett total', 'nett amount', '~total'],
     de: ['gesamtbetrag', 'rechnungsbetrag', 'bruttobetrag', 'gesamt brutto', 'summe brutto', 'endbetrag', 'gesamtsumme', 'rechnungssumme', 'bruttosumme', 'gesamtbetrag brutto', 'betrag brutto', 'rechnungsbetrag brutto', 'summe inkl mwst', 'gesamt inkl mwst', 'gesamtbetrag inkl mwst', 'rechnungssumme mit ust', 'rechnungssumme brutto', 'gesamtsumme brutto', '~brutto', '~gesamt', '~summe', '~total'],
-    fr: ['total ttc', 'montant ttc', 'montant total', 'total facture', 'montant eur ttc', 'total eur ttc', 'montant total ttc', 'total toutes taxes comprises', '~ttc', '~total'],
+    fr: ['total ttc', 'montant ttc', 'montant total', 'total facture', 'montant eur ttc', 'total eur ttc', 'montant total ttc', 'total toutes taxes comprises', 'total toutes taxes', '~ttc', '~total'],
     nl: ['totaal', 'totaal incl btw', 'totaalbedrag', 'bedrag incl btw', 'totaal inclusief btw', 'factuurbedrag'],
     es: ['total factura', 'importe total', 'total con iva', 'total importe', '~total'],
     it: ['totale', 'totale fattura', 'totale documento', 'importo totale', 'totale ivato'],
@@ -113,8 +113,8 @@ export const FIELD_LABELS: Lexicon = {
     en: ['bill to', 'billed to', 'invoice to', 'sold to', 'customer', 'client', 'buyer', 'bill to address', 'invoiced to', 'ship to', 'deliver to'],
     de: ['rechnungsempfänger', 'rechnungsadresse', 'kunde', 'käufer', 'empfänger', 'auftraggeber', 'leistungsempfänger'],
     fr: ['facturé à', 'client', 'destinataire', 'adresse de facturation', 'acheteur', 'facturer à'],
-    nl: ['factuur aan', 'klant', 'afnemer', 'factuuradres', 'koper'],
-    es: ['cliente', 'facturar a', 'destinatario', 'comprador', 'facturado a'],
+    nl: ['factuur aan', 'aan', 'klant', 'afnemer', 'factuuradres', 'koper'],
+    es: ['cliente', 'facturar a', 'destinatario', 'comprador', 'facturado a', 'datos del cliente'],
     it: ['cliente', 'destinatario', 'cessionario', 'cessionario committente', 'spett le', 'spettabile'],
     pl: ['nabywca', 'odbiorca', 'kupujący', 'płatnik'],
   },
@@ -135,6 +135,9 @@ export const DOCUMENT_TITLES = [
  * mistaken for ours.
  */
 export const OTHER_LABELS: readonly string[] = [
+  // Receipt lines that print a "Total" or an amount but are not the total (quantities, rounding, payment).
+  'total qty', 'total quantity', 'total items', 'total item', 'rounding', 'rounding adj', 'rounding adjustment', 'total rounding',
+  'cash', 'change', 'tendered', 'total discount', 'discount', 'total savings', 'gst summary', 'gst id', 'gst id no', 'gst no', 'gst reg no', 'gst reg', 'gst registration no',
   'customer number', 'customer no', 'customer id', 'account number', 'account no', 'client number', 'client no', 'order date', 'delivery date', 'ship date',
   'shipping date', 'delivery note', 'phone', 'tel', 'telephone', 'fax', 'email', 'e mail', 'website', 'bic', 'swift', 'page', 'kvk', 'kvk nummer',
   'kundennummer', 'kunden nr', 'kundennr', 'lieferdatum', 'leistungsdatum', 'liefer und leistungsdatum', 'leistungszeitraum', 'lieferschein', 'bestelldatum', 'auftragsdatum', 'seite', 'telefon', 'handelsregister', 'hrb', 'amtsgericht',
@@ -150,6 +153,40 @@ export const OTHER_LABELS: readonly string[] = [
  * vom 05.03.2018", "Facture n°562044387 du 02 Juillet 2015"); anywhere else they are prose ("du 1er au 31").
  */
 export const DATE_CONNECTORS: readonly string[] = ['vom', 'du', 'del', 'de fecha', 'dated', 'of', 'dnia', 'z dnia'];
+
+/**
+ * "Nummer:", "Number", "Numéro" alone heading a cell of an invoice's header: the document's own number, named
+ * weakly (a generic label). Inside a cell ("Klant nummer", "Phone number") they belong to the words before.
+ */
+export const BARE_NUMBER_LABELS: readonly string[] = ['nummer', 'number', 'numéro', 'número', 'numero', 'numer'];
+
+/**
+ * The parts a document-number label is built from, in any order within one cell ("N° de pièce", "Pièce n°",
+ * "Num. documento", "Korrektur-Nr.", "Nr dok."): a number word, a document word (alone or as the head of a
+ * compound: "Rechnungs-", "Beleg", "Factuur"), and between them only linking words or qualifiers. Printed
+ * labels vary more than any list of whole phrases (each round of unseen invoices brought new spellings), so
+ * the label is recognised from its parts rather than spelled out.
+ */
+export const DOCUMENT_WORDS: readonly string[] = [
+  'invoice', 'inv', 'bill', 'document', 'doc', 'credit', 'creditnote', 'memo', 'proforma',
+  'rechnung', 'rechnungs', 'rech', 'rg', 're', 'beleg', 'gutschrift', 'gutschrifts', 'korrektur', 'korrekturbeleg', 'storno', 'dokument', 'faktura', 'faktur',
+  'facture', 'fact', 'avoir', 'piece', 'factuur', 'creditnota', 'creditfactuur', 'boekstuk', 'nota', 'factura', 'fra', 'rectificativa', 'abono',
+  'fattura', 'fatt', 'documento', 'nc', 'credito', 'faktury', 'fakt', 'korekta', 'korekty', 'korygujacej', 'dokumentu', 'dok',
+];
+/** Words a number label may hold besides its number and document words ("N° de facture", "Faktura VAT nr"). */
+export const NUMBER_LABEL_FILLERS: readonly string[] = ['de', 'di', 'del', 'della', 'd', 'du', 'l', 'la', 'of', 'the', 'der', 'des', 'vat', 'tax', 'pro', 'forma', 'note', 'our', 'unsere', 'notre', 'nostra', 'di', 'korygujaca', 'correctiva', 'commercial'];
+/**
+ * Words that make a number label name another document the page cites ("Rif. fattura n.", "Bezug Rechnung Nr.",
+ * "Betreft factuur", "Faktura korygowana nr", "Factura rectificada"): the corrected invoice, not ours.
+ */
+export const CITING_WORDS: readonly string[] = [
+  'ref', 'reference', 'rif', 'riferimento', 'bezug', 'betreft', 'betreffende', 'dotyczy', 'concerning', 'concerne', 'regarding', 'original', 'originale', 'origine', 'initiale',
+  'ursprung', 'ursprungs', 'ursprungliche', 'ursprunglichen', 'oorspronkelijk', 'oorspronkelijke', 'oorspr', 'against', 'corrects', 'corrected', 'korrigiert', 'korrigierte',
+  'rectifica', 'rectificada', 'rettifica', 'rettificata', 'korygowana', 'korygowanej', 'pierwotna', 'pierwotnej', 'zu', 'zur', 'sur', 'do', 'to', 'relates', 'storniert',
+  'your', 'ihre', 'ihr', 'uw', 'votre', 'vostra', 'vs', 'su', 'wasza', 'related', 'cancels', 'annule',
+];
+/** A reference word alone heading its cell ("Referentie:", "Référence"): on an invoice's header, its own number, named weakly. */
+export const BARE_REFERENCE_LABELS: readonly string[] = ['referentie', 'reference', 'référence', 'referenz', 'referencia', 'riferimento', 'referencja'];
 
 /** Words that, after a document title ("Handelsrechnung (380) Nr."), introduce the invoice number. */
 export const NUMBER_WORDS: readonly string[] = ['nr', 'no', 'n', '#', 'num', 'nummer', 'numero', 'numer', 'number'];

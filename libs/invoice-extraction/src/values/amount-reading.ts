@@ -95,6 +95,8 @@ function readAmountsUncached(tokens: readonly Token[], separator: DecimalSeparat
       text += tokens[end].text;
       end += 1;
     }
+    // "within 45 days", "30 Tage netto": a period, not money.
+    if (!/[.,]\d/.test(text) && PERIOD_WORDS.has(tokens[end]?.key ?? '')) continue;
     const percent = text.endsWith('%') || tokens[end]?.text === '%';
     const reading = readAmountText(percent ? text.replace(/%$/, '') : text, separator);
     if (!reading) continue;
@@ -108,6 +110,13 @@ function readAmountsUncached(tokens: readonly Token[], separator: DecimalSeparat
   }
   return amounts;
 }
+
+/** Units of time after a whole number (label keys): payment terms, not amounts. */
+const PERIOD_WORDS = new Set([
+  'day', 'days', 'week', 'weeks', 'month', 'months', 'tag', 'tage', 'tagen', 'woche', 'wochen', 'monat', 'monate', 'monaten', 'jour', 'jours', 'semaine', 'semaines', 'mois',
+  'dag', 'dagen', 'weken', 'maand', 'maanden', 'dia', 'dias', 'semana', 'semanas', 'mes', 'meses', 'giorno', 'giorni', 'settimana', 'settimane', 'mese', 'mesi',
+  'dzien', 'dni', 'tydzien', 'tygodni', 'miesiac', 'miesiecy',
+]);
 
 function smallGap(left: Token, right: Token): boolean {
   return right.bbox.x - (left.bbox.x + left.bbox.width) <= 1.2 * averageCharWidth(left);

@@ -16,15 +16,18 @@ export interface PrintedDate {
 }
 
 export interface DateReading {
-  /** YYYY-MM-DD; for an ambiguous date the day-first reading, flagged. */
+  /** YYYY-MM-DD; for an ambiguous date the reading the document's suggested order gives, else day-first; flagged. */
   readonly iso: string;
   readonly ambiguous: boolean;
   /** The other reading of an ambiguous date. */
   readonly alternative?: string;
+  /** An ambiguous date read in an order the document only suggests (currency, VAT id country). */
+  readonly suggestedOrder?: DateOrder;
 }
 
 const ISO = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gu;
-const NUMERIC = /(?<![\d.,])(\d{1,2}) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{4}|\d{2})(?![\d,]|\.\d)/gu;
+// A two-digit "year" followed by ":" and digits is the hour of a time ("18-10- 15:16" when OCR lost the year).
+const NUMERIC = /(?<![\d.,])(\d{1,2}) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{4}|\d{2})(?![\d,]|[.:]\d)/gu;
 const DAY_MONTH_YEAR = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|er|e|\\.|o)?[\\s.\\-/]*(?:de )?(${MONTH_PATTERN})\\.?[\\s.\\-/,]*(?:de |del )?('?\\d{4}|'?\\d{2})(?!\\d)`, 'gu');
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_PATTERN})\\.? ?(\\d{1,2})(?:st|nd|rd|th)? ?,? ?(\\d{4})(?!\\d)`, 'gu');
 
@@ -78,9 +81,10 @@ export function orderShownBy(date: PrintedDate): DateOrder | undefined {
 
 /**
  * Reads a printed date in the document's order. A numeric date whose two parts are both 12 or less and differ
- * is ambiguous without an order: it is read day-first and flagged, never silently taken as certain.
+ * is ambiguous unless the order is proven: it is read in the suggested order (else day-first) and flagged,
+ * never silently taken as certain. `proven: false` marks an order that is only suggested.
  */
-export function interpretDate(date: PrintedDate, order: DateOrder | undefined): DateReading | undefined {
+export function interpretDate(date: PrintedDate, order: DateOrder | undefined, proven = true): DateReading | undefined {
   if (date.kind !== 'numeric') {
     const iso = isoOf(date.year, date.first, date.second);
     return iso ? { iso, ambiguous: false } : undefined;
@@ -94,8 +98,9 @@ export function interpretDate(date: PrintedDate, order: DateOrder | undefined): 
   const monthFirst = readDate(date, 'mdy');
   if (!dayFirst || !monthFirst) return undefined;
   if (dayFirst === monthFirst) return { iso: dayFirst, ambiguous: false };
-  if (order) return { iso: order === 'dmy' ? dayFirst : monthFirst, ambiguous: false };
-  return { iso: dayFirst, ambiguous: true, alternative: monthFirst };
+  if (order && proven) return { iso: order === 'dmy' ? dayFirst : monthFirst, ambiguous: false };
+  if (order === 'mdy') return { iso: monthFirst, ambiguous: true, alternative: dayFirst, suggestedOrder: order };
+  return { iso: dayFirst, ambiguous: true, alternative: monthFirst, ...(order ? { suggestedOrder: order } : {}) };
 }
 
 function readDate(date: Omit<PrintedDate, 'tokens'>, order: DateOrder): string | undefined {

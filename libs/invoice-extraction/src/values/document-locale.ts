@@ -11,6 +11,12 @@ export interface DocumentLocale {
   readonly dateOrder: DateOrder | undefined;
   /** Why the date order was chosen, for issues and profiles. */
   readonly dateOrderEvidence: string;
+  /**
+   * The order is proven (a date of the document with a part above 12, dotted dates, non-English labels, a vendor
+   * profile) rather than only suggested by the currency or a VAT id's or IBAN's country. A suggestion picks
+   * which reading of an ambiguous date comes first; it never makes that date certain.
+   */
+  readonly dateOrderProven: boolean;
 }
 
 export interface LocaleEvidence {
@@ -34,8 +40,8 @@ export function decideLocale(evidence: LocaleEvidence): DocumentLocale {
   const decimal = evidence.known?.decimalSeparator
     ? { separator: evidence.known.decimalSeparator }
     : decideDecimalSeparator(evidence.numberTexts, language === undefined || language === 'en' ? '.' : ',');
-  const { order, why } = evidence.known?.dateOrder ? { order: evidence.known.dateOrder, why: 'vendor profile' } : decideDateOrder(evidence, language);
-  return { language, decimalSeparator: decimal.separator, dateOrder: order, dateOrderEvidence: why };
+  const { order, why, proven } = evidence.known?.dateOrder ? { order: evidence.known.dateOrder, why: 'vendor profile', proven: true } : decideDateOrder(evidence, language);
+  return { language, decimalSeparator: decimal.separator, dateOrder: order, dateOrderEvidence: why, dateOrderProven: proven };
 }
 
 /** The language most labels are written in; labels shared by several languages count for each, less. */
@@ -53,9 +59,11 @@ function decideLanguage(hits: readonly LabelHit[]): Language | undefined {
 /**
  * Day-first or month-first, strongest evidence first: a date in the document that shows its order (a part
  * above 12); dates written with dots (a European habit); the language of the labels (all but English are
- * day-first); for English, the currency (USD: month-first) or a European VAT id or IBAN (day-first).
+ * day-first). For English, the currency (USD: month-first) or a European VAT id, IBAN or currency (day-first)
+ * only suggest an order: dollars are invoiced from everywhere, and an English invoice in euros or pounds may
+ * come from a US firm, so an ambiguous date read on that hint still goes to a person.
  */
-function decideDateOrder(evidence: LocaleEvidence, language: Language | undefined): { order: DateOrder | undefined; why: string } {
+function decideDateOrder(evidence: LocaleEvidence, language: Language | undefined): { order: DateOrder | undefined; why: string; proven: boolean } {
   let dayFirst = 0;
   let monthFirst = 0;
   for (const date of evidence.dates) {
@@ -63,13 +71,13 @@ function decideDateOrder(evidence: LocaleEvidence, language: Language | undefine
     if (shown === 'dmy') dayFirst += 1;
     if (shown === 'mdy') monthFirst += 1;
   }
-  if (dayFirst !== monthFirst) return { order: dayFirst > monthFirst ? 'dmy' : 'mdy', why: 'a date in the document with a part above 12' };
-  if (evidence.dates.some((date) => date.kind === 'numeric' && date.separator === '.')) return { order: 'dmy', why: 'dates written with dots' };
-  if (language && language !== 'en') return { order: 'dmy', why: `labels in ${language}` };
+  if (dayFirst !== monthFirst) return { order: dayFirst > monthFirst ? 'dmy' : 'mdy', why: 'a date in the document with a part above 12', proven: true };
+  if (evidence.dates.some((date) => date.kind === 'numeric' && date.separator === '.')) return { order: 'dmy', why: 'dates written with dots', proven: true };
+  if (language && language !== 'en') return { order: 'dmy', why: `labels in ${language}`, proven: true };
   const currencies = new Set(evidence.currencies);
   const usDollar = currencies.has('USD') || (currencies.size === 0 && evidence.dollarSign);
   const european = evidence.countries.some((country) => DAY_FIRST_COUNTRIES.has(country)) || [...currencies].some((code) => code !== 'USD');
-  if (usDollar && !european) return { order: 'mdy', why: 'amounts in US dollars' };
-  if (european && !usDollar) return { order: 'dmy', why: 'a European VAT id, IBAN or currency' };
-  return { order: undefined, why: 'no evidence of day or month order' };
+  if (usDollar && !european) return { order: 'mdy', why: 'amounts in US dollars', proven: false };
+  if (european && !usDollar) return { order: 'dmy', why: 'a European VAT id, IBAN or currency', proven: false };
+  return { order: undefined, why: 'no evidence of day or month order', proven: false };
 }

@@ -66,7 +66,8 @@ export function findVatIds(tokens: readonly Token[]): (PrintedIdentifier & { for
     let value = head;
     for (let end = start + 1; end <= Math.min(tokens.length, start + 6); end += 1) {
       if (end > start + 1) {
-        if (!nearby(tokens[end - 2], tokens[end - 1]) || !/^[A-Z0-9.\-]{1,8}$/i.test(tokens[end - 1].text)) break;
+        // The body after a spaced prefix is one word of up to 12 characters ("DE 719900490", "SE 840749126801").
+        if (!nearby(tokens[end - 2], tokens[end - 1]) || !/^[A-Z0-9.\-]{1,14}$/i.test(tokens[end - 1].text)) break;
         value += compactId(tokens[end - 1].text);
       }
       if (value.length > 16) break;
@@ -111,14 +112,46 @@ function nearby(left: Token, right: Token): boolean {
 /**
  * An invoice or order number as printed: one word with at least one digit, made of letters, digits and the
  * usual separators ("INV/2023/03/0008", "RE-20170509/505", "invoice_number_1"); a leading "#", "No." or ":"
- * is not part of it.
+ * is not part of it. A number printed in groups ("RG 2024 0042", "2024 00117") is read whole: a short
+ * capital prefix or digit groups, a word space apart in the same cell. One qualifier word between the label
+ * and the number ("Nº de factura rectificativa FA-12") is passed over.
  */
 export function readDocumentNumber(tokens: readonly Token[]): PrintedIdentifier | undefined {
-  for (const token of tokens.slice(0, 4)) {
-    const text = token.text.replace(/^[#:№]+/, '').replace(/[,;:.]$/, '');
+  let qualifierSkipped = false;
+  for (let at = 0; at < Math.min(tokens.length, 4); at += 1) {
+    const token = tokens[at];
+    const text = numberText(token.text);
     if (text === '' || /^(no|nr|n°|nº|n|#)\.?$/i.test(text)) continue;
+    const groups = numberGroups(tokens, at);
+    if (groups) return groups;
+    if (!/\d/.test(text) && !qualifierSkipped && /^\p{L}{3,}:?$/u.test(token.text) && /\d/.test(tokens[at + 1]?.text ?? '')) {
+      qualifierSkipped = true;
+      continue;
+    }
     if (!/\d/.test(text) || text.length > 32 || !/^[\p{L}\d][\p{L}\d\-/._]*$/u.test(text)) return undefined;
     return { value: text, tokens: [token] };
   }
   return undefined;
+}
+
+function numberText(printed: string): string {
+  return printed.replace(/^[#:№]+/, '').replace(/[,;:.]$/, '');
+}
+
+/** "RG 2024 0042", "2024 00117": a capital prefix (1–4 letters) or a digit group, then digit groups, one word space apart. */
+function numberGroups(tokens: readonly Token[], start: number): PrintedIdentifier | undefined {
+  const first = numberText(tokens[start].text);
+  if (!/^([A-Z]{1,4}|\d{2,6})$/.test(first)) return undefined;
+  const parts = [tokens[start]];
+  for (let next = start + 1; next < tokens.length && parts.length < 4; next += 1) {
+    const previous = parts[parts.length - 1];
+    const token = tokens[next];
+    if (token.segment !== previous.segment || token.line !== previous.line || !/^\d{2,8}[,;.]?$/.test(token.text) || !/^\d/.test(token.text)) break;
+    if (token.bbox.x - (previous.bbox.x + previous.bbox.width) > 1.2 * averageCharWidth(previous)) break;
+    parts.push(token);
+  }
+  if (parts.length < 2) return undefined;
+  // Plain digit groups of three ("1 234 567") are how amounts and phone numbers print: not joined.
+  if (parts.every((part) => /^\d{1,3}$/.test(numberText(part.text)))) return undefined;
+  return { value: parts.map((part) => numberText(part.text)).join(' '), tokens: parts };
 }

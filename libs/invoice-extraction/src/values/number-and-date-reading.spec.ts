@@ -36,6 +36,12 @@ describe('amounts', () => {
     expect(result.locale.decimalSeparator).toBe(',');
   });
 
+  it('a number of days is a payment term, not an amount due', () => {
+    const result = extractInvoiceFields(layoutOf(stacked(0.1, 0.1, ['Invoice number: 5', 'Total: 100.00 USD', 'Please pay within 45 days.'])));
+    expect(result.fields.amountDue).toBeUndefined();
+    expect(extractInvoiceFields(layoutOf(stacked(0.1, 0.1, ['Invoice number: 5', 'Please pay: 45.00 USD']))).fields.amountDue?.value).toBe('45.00');
+  });
+
   it('an English invoice with "1.234" among dot-decimal amounts means 1.234', () => {
     const result = extractInvoiceFields(layoutOf(stacked(0.1, 0.1, ['Invoice number: 5', 'Shipping: 4.90 USD', 'Total: 1.234 USD'])));
     expect(result.fields.totalGross?.value).toBe('1.234');
@@ -86,6 +92,11 @@ describe('dates', () => {
     ['Rechnungsdatum: 01.02.24', '2024-02-01'],
   ])('reads "%s" as %s', (line, iso) => {
     expect(invoice(line).fields.issueDate?.value).toBe(iso);
+  });
+
+  it('does not read a time as the year of a date whose year OCR lost ("18-10- 15:16")', () => {
+    expect(invoice('Date: 18-10- 15:16').fields.issueDate).toBeUndefined();
+    expect(invoice('Date: 18-10-17 15:16').fields.issueDate?.value).toBe('2017-10-18');
   });
 
   it('refuses impossible dates', () => {
