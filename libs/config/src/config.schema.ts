@@ -35,6 +35,15 @@ export const configSchema = z.object({
   WORKER_MEMORY_BUDGET_MB: int(256, 1_048_576).optional(),
   /** tesseract OCR workers per process; unset = as many as the cores and WORKER_MEMORY_BUDGET_MB allow (at least 1). */
   OCR_WORKERS: int(1, 64).optional(),
+  /**
+   * The OCR languages a worker loads, comma-separated (eng,deu,fra,nld,spa,ita,pol: the installed ones, see
+   * libs/ocr/src/language-data.ts); unset = all of them. Each language beyond the first costs an OCR worker ~17 MB.
+   */
+  OCR_LANGUAGES: z
+    .string()
+    .transform((text) => text.split(',').map((code) => code.trim()).filter((code) => code !== ''))
+    .pipe(z.array(z.enum(['eng', 'deu', 'fra', 'nld', 'spa', 'ita', 'pol'])).min(1, 'name at least one language').refine((codes) => new Set(codes).size === codes.length, 'a language is named twice'))
+    .optional(),
   /** pdf.js reader threads per process (page counts, text layers, rendering); unset = as the cores and the budget allow. */
   PDF_READER_THREADS: int(1, 64).optional(),
   /** Reader threads and OCR workers idle this long are ended, giving their memory back ("0s" = kept for good). */

@@ -79,6 +79,24 @@ describe('sizeReaderPools: OCR workers and PDF reader threads from the configura
     expect(variables).toEqual(['OCR_WORKERS', 'PDF_READER_THREADS', 'READER_IDLE_TIMEOUT', 'WORKER_MEMORY_BUDGET_MB']);
   });
 
+  it('counts only the OCR_LANGUAGES a worker loads, so fewer languages buy back OCR quality within the budget', () => {
+    const all = sizeReaderPools(loadConfig({}), TWO_CORES_24_GB);
+    const two = sizeReaderPools(loadConfig({ OCR_LANGUAGES: 'eng, deu' }), TWO_CORES_24_GB);
+    expect(two.estimatedPeakMb).toBeLessThan(all.estimatedPeakMb);
+    expect(two.estimatedPeakMb).toBe(estimatePeakMb(two.ocrWorkers, two.pdfReaderThreads, two.ocr, 2));
+    expect(estimatePeakMb(1, 1, two.ocr, 2)).toBeLessThan(estimatePeakMb(1, 1, two.ocr, 7));
+    expect(OCR_QUALITY_TIERS.indexOf(two.ocr)).toBeLessThanOrEqual(OCR_QUALITY_TIERS.indexOf(all.ocr));
+  });
+
+  it('refuses OCR_LANGUAGES that are not installed, empty or repeated', () => {
+    for (const value of ['eng,klingon', ',', 'eng,eng', 'ENG']) {
+      const error = caught(() => loadConfig({ OCR_LANGUAGES: value }));
+      expect(error.code).toBe('CONFIG_INVALID');
+      expect(error.message).toContain('OCR_LANGUAGES');
+    }
+    expect(loadConfig({ OCR_LANGUAGES: 'pol' }).OCR_LANGUAGES).toEqual(['pol']);
+  });
+
   it('stops the platform from starting, before it opens anything, when the pools cannot fit the budget', async () => {
     const config = loadConfig({ WORKER_MEMORY_BUDGET_MB: '300', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', REDIS_URL: 'redis://127.0.0.1:1', LOG_LEVEL: 'silent' });
     await expect(createPlatform(config, { components: ['worker'] })).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('WORKER_MEMORY_BUDGET_MB') });

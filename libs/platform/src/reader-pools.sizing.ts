@@ -26,6 +26,10 @@ export const READER_MEMORY_COSTS = {
    * alone) with the page preparation around it (sharp decoding, turned copies)...
    */
   ocrWorkerMb: 250,
+  /** ...or holding only the languages of OCR_LANGUAGES: this much for the first... */
+  ocrWorkerOneLanguageMb: 150,
+  /** ...and this much for each further one. */
+  ocrWorkerPerExtraLanguageMb: 17,
   /** ...and what it grows by per megapixel of the largest page it has recognised. */
   ocrWorkerPerMegapixelMb: 20,
 } as const;
@@ -66,10 +70,14 @@ export interface ReaderPoolPlan {
   warnings: string[];
 }
 
-/** Resident memory the cost model expects with these pool sizes. */
-export function estimatePeakMb(ocrWorkers: number, pdfReaderThreads: number, ocr: OcrQuality): number {
+/**
+ * Resident memory the cost model expects with these pool sizes; `ocrLanguages` is how many languages each OCR
+ * worker loads (undefined = all installed).
+ */
+export function estimatePeakMb(ocrWorkers: number, pdfReaderThreads: number, ocr: OcrQuality, ocrLanguages?: number): number {
   const costs = READER_MEMORY_COSTS;
-  const perOcrWorker = costs.ocrWorkerMb + Math.round((ocr.maxPagePixels / 1_000_000) * costs.ocrWorkerPerMegapixelMb);
+  const languageData = ocrLanguages === undefined ? costs.ocrWorkerMb : costs.ocrWorkerOneLanguageMb + (ocrLanguages - 1) * costs.ocrWorkerPerExtraLanguageMb;
+  const perOcrWorker = languageData + Math.round((ocr.maxPagePixels / 1_000_000) * costs.ocrWorkerPerMegapixelMb);
   const orientation = ocr.orientation === 'osd' ? costs.orientationWorkerMb : 0;
   return costs.processMb + orientation + ocrWorkers * perOcrWorker + pdfReaderThreads * costs.pdfReaderThreadMb;
 }
@@ -89,20 +97,22 @@ export function currentMachine(): MachineFacts {
  * a budget that is set explicitly too, the process refuses to start (CONFIG_INVALID) rather than grow past it.
  */
 export function sizeReaderPools(
-  config: Pick<ConveyorConfig, 'WORKER_MEMORY_BUDGET_MB' | 'OCR_WORKERS' | 'PDF_READER_THREADS' | 'READER_IDLE_TIMEOUT'>,
+  config: Pick<ConveyorConfig, 'WORKER_MEMORY_BUDGET_MB' | 'OCR_WORKERS' | 'PDF_READER_THREADS' | 'READER_IDLE_TIMEOUT' | 'OCR_LANGUAGES'>,
   machine: MachineFacts,
 ): ReaderPoolPlan {
+  const languages = config.OCR_LANGUAGES?.length;
+  const estimate = (ocrCount: number, pdfCount: number, quality: OcrQuality) => estimatePeakMb(ocrCount, pdfCount, quality, languages);
   const cores = Math.max(1, Math.floor(machine.cores));
   const budgetConfigured = config.WORKER_MEMORY_BUDGET_MB !== undefined;
   const memoryBudgetMb = config.WORKER_MEMORY_BUDGET_MB ?? Math.min(DEFAULT_BUDGET_CAP_MB, Math.floor(machine.memoryMb / 2));
   let ocrWorkers = config.OCR_WORKERS ?? 1;
   let pdfReaderThreads = config.PDF_READER_THREADS ?? 1;
-  const ocr = OCR_QUALITY_TIERS.find((tier) => estimatePeakMb(ocrWorkers, pdfReaderThreads, tier) <= memoryBudgetMb) ?? OCR_QUALITY_TIERS[OCR_QUALITY_TIERS.length - 1];
-  const fits = (ocrCount: number, pdfCount: number) => estimatePeakMb(ocrCount, pdfCount, ocr) <= memoryBudgetMb;
+  const ocr = OCR_QUALITY_TIERS.find((tier) => estimate(ocrWorkers, pdfReaderThreads, tier) <= memoryBudgetMb) ?? OCR_QUALITY_TIERS[OCR_QUALITY_TIERS.length - 1];
+  const fits = (ocrCount: number, pdfCount: number) => estimate(ocrCount, pdfCount, ocr) <= memoryBudgetMb;
   if (config.OCR_WORKERS === undefined) while (ocrWorkers < cores && fits(ocrWorkers + 1, pdfReaderThreads)) ocrWorkers += 1;
   if (config.PDF_READER_THREADS === undefined) while (pdfReaderThreads < cores && fits(ocrWorkers, pdfReaderThreads + 1)) pdfReaderThreads += 1;
 
-  const estimatedPeakMb = estimatePeakMb(ocrWorkers, pdfReaderThreads, ocr);
+  const estimatedPeakMb = estimate(ocrWorkers, pdfReaderThreads, ocr);
   const problems: string[] = [];
   const warnings: string[] = [];
   if (estimatedPeakMb > memoryBudgetMb) {
@@ -113,7 +123,7 @@ export function sizeReaderPools(
     } else if (budgetConfigured) {
       problems.push(`WORKER_MEMORY_BUDGET_MB: ${memoryBudgetMb} MB is less than a worker needs for one OCR worker and one PDF reader thread (about ${estimatedPeakMb} MB)`);
     } else {
-      const best = estimatePeakMb(ocrWorkers, pdfReaderThreads, OCR_QUALITY_TIERS[0]);
+      const best = estimate(ocrWorkers, pdfReaderThreads, OCR_QUALITY_TIERS[0]);
       warnings.push(`${sizes}, over the default memory budget of ${memoryBudgetMb} MB (WORKER_MEMORY_BUDGET_MB=${best} gives the best OCR quality)`);
     }
   }

@@ -24,6 +24,7 @@ export function wireReaders(
       idleTimeoutMs: plan.idleTimeoutMs,
       maxRecognitionPixels: plan.ocr.maxPagePixels,
       orientation: plan.ocr.orientation,
+      ...(config.OCR_LANGUAGES ? { languages: config.OCR_LANGUAGES } : {}),
     }),
   });
   const sizes = { ocrWorkers: plan.ocrWorkers, pdfReaderThreads: plan.pdfReaderThreads, ocr: plan.ocr, memoryBudgetMb: plan.memoryBudgetMb, estimatedPeakMb: plan.estimatedPeakMb, machine };
