@@ -1,8 +1,8 @@
 import { groundTruthOf, type GeneratedTruth } from './ground-truth';
 import type { HeldOut3Invoice, HeldOut3LayoutName } from './held-out-3-model';
 import type { InvoiceDocument } from './invoice-model';
-import { drawLineTable, type TableStyle } from './line-table';
-import { A4, PageCanvas } from './page-canvas';
+import { drawLineTable, fullWidthTable, type TableStyle } from './line-table';
+import { A4, PageCanvas, roomOnPage } from './page-canvas';
 import { bankRows, printedDate, termsLine, totalRows, vatLine, type PrintedRow } from './printed-text';
 
 /** Four layout families none of the earlier corpora has; see held-out-3-model.ts. */
@@ -54,24 +54,9 @@ function block(canvas: PageCanvas, heading: string | null, lines: string[], x: n
 const sellerLines = (invoice: HeldOut3Invoice, model: InvoiceDocument): string[] => [invoice.seller.name, ...invoice.seller.addressLines, ...[vatLine(model, invoice.seller.vatIdPrinted)].filter((line): line is string => line !== null)];
 const buyerLines = (invoice: HeldOut3Invoice, model: InvoiceDocument): string[] => [invoice.buyer!.name, ...invoice.buyer!.addressLines, ...[vatLine(model, invoice.buyer!.vatIdPrinted)].filter((line): line is string => line !== null)];
 
-const style = (overrides: Partial<TableStyle>): TableStyle => ({
-  x: MARGIN,
-  width: CONTENT,
-  size: 8.5,
-  grid: false,
-  headerFill: null,
-  showTaxRate: false,
-  bottom: A4.height - 150,
-  continuationTop: 70,
-  carryForward: false,
-  ...overrides,
-});
+const style = (overrides: Partial<TableStyle>): TableStyle => fullWidthTable(MARGIN, overrides);
 
-function roomFor(canvas: PageCanvas, y: number, needed: number): number {
-  if (y + needed < A4.height - 100) return y;
-  canvas.addPage();
-  return 70;
-}
+const roomFor = (canvas: PageCanvas, y: number, needed: number): number => roomOnPage(canvas, y, needed, 100);
 
 function closing(canvas: PageCanvas, invoice: HeldOut3Invoice, model: InvoiceDocument, y: number, totalsX: number): void {
   y = roomFor(canvas, y, 130);

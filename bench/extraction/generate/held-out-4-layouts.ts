@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { groundTruthOf, type GeneratedTruth } from './ground-truth';
 import type { HeldOut4Invoice, HeldOut4LayoutName } from './held-out-4-model';
 import type { InvoiceDocument } from './invoice-model';
-import { drawLineTable, type TableStyle } from './line-table';
-import { A4, PageCanvas } from './page-canvas';
+import { drawLineTable, fullWidthTable, type TableStyle } from './line-table';
+import { A4, PageCanvas, roomOnPage } from './page-canvas';
 import { bankRows, printedDate, termsLine, title, totalRows, vatLine, type PrintedRow } from './printed-text';
 
 /** Four layout families none of the earlier corpora has; see held-out-4-model.ts. */
@@ -90,28 +90,12 @@ function drawLogo(canvas: PageCanvas, invoice: HeldOut4Invoice, x: number, y: nu
   return y + size * 1.25;
 }
 
-const style = (overrides: Partial<TableStyle>): TableStyle => ({
-  x: MARGIN,
-  width: CONTENT,
-  size: 8.5,
-  grid: false,
-  headerFill: null,
-  showTaxRate: false,
-  bottom: A4.height - 160,
-  continuationTop: 70,
-  carryForward: false,
-  ...overrides,
-});
+const style = (overrides: Partial<TableStyle>): TableStyle => fullWidthTable(MARGIN, { bottom: A4.height - 160, ...overrides });
 
-function roomFor(canvas: PageCanvas, y: number, needed: number): number {
-  if (y + needed < A4.height - 110) return y;
-  canvas.addPage();
-  return 70;
-}
 
 /** Totals, terms and a footer; `sellerFooter` the seller's company line(s) in it. */
 function closing(canvas: PageCanvas, invoice: HeldOut4Invoice, model: InvoiceDocument, y: number, sellerFooter: 'line' | 'columns' | 'none'): void {
-  y = roomFor(canvas, y, 130);
+  y = roomOnPage(canvas, y, 130);
   y = pairs(canvas, totalRows(model), 300, y + 6, 150, A4.width - MARGIN - 450);
   canvas.text(termsLine(model), MARGIN, y + 14, { size: 8.5, width: CONTENT });
   const bank = bankRows(model).map((row) => `${row.label}: ${row.value}`);

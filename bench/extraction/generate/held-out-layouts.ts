@@ -1,8 +1,8 @@
 import type { HeldOutInvoice, HeldOutLayoutName } from './held-out-model';
 import type { Language } from './labels';
 import type { InvoiceDocument } from './invoice-model';
-import { drawLineTable, type TableStyle } from './line-table';
-import { A4, PageCanvas } from './page-canvas';
+import { drawLineTable, fullWidthTable, type TableStyle } from './line-table';
+import { A4, PageCanvas, roomOnPage } from './page-canvas';
 import { bankRows, metaRows, termsLine, title, totalRows, vatLine, type PrintedRow } from './printed-text';
 
 /** Four layout families the development corpus does not have; see held-out-model.ts. */
@@ -32,24 +32,8 @@ function sideBySide(canvas: PageCanvas, rows: PrintedRow[], x: number, y: number
   return y;
 }
 
-const style = (overrides: Partial<TableStyle>): TableStyle => ({
-  x: MARGIN,
-  width: CONTENT,
-  size: 8.5,
-  grid: false,
-  headerFill: null,
-  showTaxRate: false,
-  bottom: A4.height - 150,
-  continuationTop: 70,
-  carryForward: false,
-  ...overrides,
-});
+const style = (overrides: Partial<TableStyle>): TableStyle => fullWidthTable(MARGIN, overrides);
 
-function roomFor(canvas: PageCanvas, y: number, needed: number): number {
-  if (y + needed < A4.height - 110) return y;
-  canvas.addPage();
-  return 70;
-}
 
 function footerColumns(canvas: PageCanvas, invoice: HeldOutInvoice, model: InvoiceDocument, y: number): void {
   const size = 7;
@@ -86,7 +70,7 @@ const headerTable: Layout = (invoice, model) => {
     y += 36;
   }
   y = drawLineTable(canvas, model, y + 10, style({ showTaxRate: true, headerFill: '#e8e8e8' }));
-  y = roomFor(canvas, y, 110);
+  y = roomOnPage(canvas, y, 110);
   y = sideBySide(canvas, totalRows(model), 320, y + 6, 140, 91);
   canvas.text(termsLine(model), MARGIN, y + 14, { size: 8.5 });
   footerColumns(canvas, invoice, model, A4.height - 80);
@@ -119,7 +103,7 @@ const sidebar: Layout = (invoice, model) => {
   const buyerVat = vatLine(model, invoice.buyer!.vatIdPrinted);
   if (buyerVat) y = canvas.text(buyerVat, left, y, { size: 9.5, width: 300 });
   y = drawLineTable(canvas, model, y + 30, style({ x: left, width: main, size: 8, bottom: A4.height - 90 }));
-  y = roomFor(canvas, y, 110);
+  y = roomOnPage(canvas, y, 110);
   y = sideBySide(canvas, totalRows(model), left + main - 250, y + 6, 150, 100, 9, true);
   canvas.text(termsLine(model), left, y + 16, { size: 8.5, width: main });
   canvas.text(model.labelChoice('thanks'), left, y + 30, { size: 8.5, width: main });
@@ -152,7 +136,7 @@ const letter: Layout = (invoice, model) => {
   y = Math.max(y, 118 + info.length * 13) + 36;
   canvas.text((invoice.creditNote ? creditSubject : invoiceSubject).replace('{n}', invoice.invoiceNumber), MARGIN, y, { size: 12, bold: true });
   y = drawLineTable(canvas, model, y + 30, style({ showTaxRate: true, headerFill: '#f0f0f0' }));
-  y = roomFor(canvas, y, 110);
+  y = roomOnPage(canvas, y, 110);
   y = sideBySide(canvas, totalRows(model), 320, y + 6, 140, 91);
   canvas.text(termsLine(model), MARGIN, y + 14, { size: 8.5 });
   canvas.text(model.labelChoice('thanks'), MARGIN, y + 28, { size: 8.5 });
@@ -177,7 +161,7 @@ const titleNumber: Layout = (invoice, model) => {
   y = canvas.text(invoice.buyer!.name, MARGIN, 161, { size: 9.5, width: 260 });
   for (const line of invoice.buyer!.addressLines) y = canvas.text(line, MARGIN, y, { size: 9.5, width: 260 });
   y = drawLineTable(canvas, model, Math.max(y, 200) + 30, style({ grid: true }));
-  y = roomFor(canvas, y, 130);
+  y = roomOnPage(canvas, y, 130);
   const rows = totalRows(model);
   canvas.box(310, y + 4, A4.width - MARGIN - 310, rows.length * 13 + 10, { stroke: '#333333' });
   y = sideBySide(canvas, rows, 316, y + 10, 130, A4.width - MARGIN - 452, 8.5);

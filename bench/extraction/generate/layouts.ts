@@ -1,6 +1,6 @@
 import type { InvoiceDocument, LayoutName, Party } from './invoice-model';
-import { A4, PageCanvas, RECEIPT_WIDTH } from './page-canvas';
-import { drawLineTable, type TableStyle } from './line-table';
+import { A4, PageCanvas, RECEIPT_WIDTH, roomOnPage } from './page-canvas';
+import { drawLineTable, fullWidthTable, type TableStyle } from './line-table';
 import { bankRows, fill, lineCells, metaRows, termsLine, title, totalRows, vatLine, type PrintedRow } from './printed-text';
 
 type Layout = (document: InvoiceDocument) => PageCanvas;
@@ -51,25 +51,8 @@ function pageNumbers(canvas: PageCanvas, document: InvoiceDocument): void {
   }
 }
 
-const table = (overrides: Partial<TableStyle>): TableStyle => ({
-  x: MARGIN,
-  width: CONTENT,
-  size: 8.5,
-  grid: false,
-  headerFill: null,
-  showTaxRate: false,
-  bottom: A4.height - 150,
-  continuationTop: 70,
-  carryForward: false,
-  ...overrides,
-});
+const table = (overrides: Partial<TableStyle>): TableStyle => fullWidthTable(MARGIN, overrides);
 
-/** Room for totals and footer; otherwise they go to a fresh page. */
-function ensureRoom(canvas: PageCanvas, y: number, needed: number): number {
-  if (y + needed < A4.height - 110) return y;
-  canvas.addPage();
-  return 70;
-}
 
 const letterhead: Layout = (document) => {
   const canvas = new PageCanvas(document);
@@ -79,7 +62,7 @@ const letterhead: Layout = (document) => {
   party(canvas, null, document.buyer!, MARGIN, 140, 10, document);
   canvas.text(title(document), MARGIN, 230, { size: 18, bold: true });
   let y = drawLineTable(canvas, document, 262, table({ showTaxRate: true, headerFill: '#eeeeee' }));
-  y = ensureRoom(canvas, y, 110);
+  y = roomOnPage(canvas, y, 110);
   y = rowsSideBySide(canvas, totalRows(document), 330, y + 6, { labelWidth: 130, valueWidth: 93, valueAlign: 'right' });
   canvas.text(termsLine(document), MARGIN, y + 14, { size: 8.5 });
   canvas.text(document.labelChoice('thanks'), MARGIN, y + 28, { size: 8.5 });
@@ -105,7 +88,7 @@ const labelValueTable: Layout = (document) => {
     y += height;
   }
   y = drawLineTable(canvas, document, y + 18, table({ grid: true, showTaxRate: true }));
-  y = ensureRoom(canvas, y, 110);
+  y = roomOnPage(canvas, y, 110);
   for (const row of totalRows(document)) {
     canvas.box(MARGIN + 250, y, 160, 16, { fill: '#f2f2f2', stroke: '#999999' });
     canvas.box(MARGIN + 410, y, CONTENT - 410, 16, { stroke: '#999999' });
@@ -135,7 +118,7 @@ const twoColumnHeader: Layout = (document) => {
   y += Math.ceil(meta.length / 4) * 14 + 12;
   y = drawLineTable(canvas, document, y, table({}));
   canvas.line(MARGIN, y, A4.width - MARGIN, y);
-  y = ensureRoom(canvas, y, 110);
+  y = roomOnPage(canvas, y, 110);
   y = rowsSideBySide(canvas, totalRows(document), 300, y + 8, { labelWidth: 150, valueWidth: 103, valueAlign: 'right', colon: true });
   const bank = bankRows(document);
   if (bank.length > 0) rowsSideBySide(canvas, bank, MARGIN, y + 20, { labelWidth: 60, valueWidth: 250, size: 8.5 });
@@ -154,7 +137,7 @@ const totalsBox: Layout = (document) => {
   canvas.text(title(document), MARGIN, 200, { size: 15, bold: true });
   let y = rowsSideBySide(canvas, metaRows(document), MARGIN, 224, { labelWidth: 130, valueWidth: 200, colon: true });
   y = drawLineTable(canvas, document, y + 16, table({ showTaxRate: true, headerFill: '#dde6f0' }));
-  y = ensureRoom(canvas, y, 130);
+  y = roomOnPage(canvas, y, 130);
   const rows = totalRows(document);
   const boxHeight = rows.length * 15 + 14;
   canvas.box(300, y + 6, A4.width - MARGIN - 300, boxHeight, { stroke: '#000000', lineWidth: 1.2 });
@@ -185,7 +168,7 @@ const labelsAbove: Layout = (document) => {
   canvas.text(document.labelChoice('customer'), MARGIN, y, { size: 7.5, color: '#666666' });
   y = party(canvas, null, document.buyer!, MARGIN, y + 11, 9.5, document) + 16;
   y = drawLineTable(canvas, document, y, table({}));
-  y = ensureRoom(canvas, y, 120);
+  y = roomOnPage(canvas, y, 120);
   const totals = totalRows(document);
   const width = CONTENT / totals.length;
   totals.forEach((row, index) => {
@@ -221,7 +204,7 @@ const boxedGrid: Layout = (document) => {
   meta.forEach((row, index) => cell(row.label, row.value, MARGIN + (index % perRow) * width, 122 + Math.floor(index / perRow) * 28, width, 28));
   let y = 122 + Math.ceil(meta.length / perRow) * 28 + 14;
   y = drawLineTable(canvas, document, y, table({ grid: true, showTaxRate: true, size: 8 }));
-  y = ensureRoom(canvas, y, 120);
+  y = roomOnPage(canvas, y, 120);
   const totals = totalRows(document);
   const totalWidth = CONTENT / Math.min(totals.length, 4);
   totals.forEach((row, index) => cell(row.label, row.value, MARGIN + (index % 4) * totalWidth, y + Math.floor(index / 4) * 28, totalWidth, 28));
@@ -266,7 +249,7 @@ const multiPage: Layout = (document) => {
   rowsSideBySide(canvas, metaRows(document), 330, 96, { labelWidth: 110, valueWidth: 113, valueAlign: 'right', colon: true });
   canvas.text(title(document), MARGIN, 200, { size: 16, bold: true });
   let y = drawLineTable(canvas, document, 226, table({ showTaxRate: true, carryForward: true, headerFill: '#eeeeee', bottom: A4.height - 70 }));
-  y = ensureRoom(canvas, y, 150);
+  y = roomOnPage(canvas, y, 150);
   y = rowsSideBySide(canvas, totalRows(document), 330, y + 6, { labelWidth: 130, valueWidth: 93, valueAlign: 'right' });
   canvas.text(termsLine(document), MARGIN, y + 14, { size: 8.5 });
   footer(canvas, document, A4.height - 80);

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { InvoiceDocument } from './invoice-model';
-import type { PageCanvas } from './page-canvas';
+import { A4, type PageCanvas } from './page-canvas';
 import { lineCells, lineHeader, money } from './printed-text';
 
 export interface TableStyle {
@@ -16,6 +16,22 @@ export interface TableStyle {
   continuationTop: number;
   /** Print "carried forward" subtotals at page breaks (multi-page invoices). */
   carryForward: boolean;
+}
+
+/** A plain table across the page between equal margins, ending 150 pt above the page foot; override what differs. */
+export function fullWidthTable(margin: number, overrides: Partial<TableStyle> = {}): TableStyle {
+  return {
+    x: margin,
+    width: A4.width - 2 * margin,
+    size: 8.5,
+    grid: false,
+    headerFill: null,
+    showTaxRate: false,
+    bottom: A4.height - 150,
+    continuationTop: 70,
+    carryForward: false,
+    ...overrides,
+  };
 }
 
 /** Draws the line-item table from `top`, continuing on new pages; returns the y below it. */

@@ -116,3 +116,10 @@ export class PageCanvas {
     return Buffer.concat(chunks);
   }
 }
+
+/** Where to go on: at `y` when `needed` points fit above the `reserved` points at the page foot, else atop a fresh page. */
+export function roomOnPage(canvas: PageCanvas, y: number, needed: number, reserved = 110): number {
+  if (y + needed < A4.height - reserved) return y;
+  canvas.addPage();
+  return 70;
+}
