@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { ConveyorConfig } from '@conveyor/config';
 import { createPlatform, type Component, type Platform } from '@conveyor/platform';
 import { bootstrapApi } from '@conveyor/http-api';
 import { prepareTestEnvironment } from './test-environment';
@@ -11,14 +12,19 @@ export interface ApiTestApp {
   close(): Promise<void>;
 }
 
-/** The API over a real platform with its own database schema and BullMQ prefix on the test services. */
+/**
+ * The API over a real platform with its own database schema and BullMQ prefix on the test services.
+ * `beforeStart` may seed the database before the platform opens it.
+ */
 export async function startApiTestApp(
   overrides: Record<string, string | undefined> = {},
   components: Component[] = ['api', 'scheduler', 'worker'],
+  beforeStart?: (config: ConveyorConfig) => Promise<void>,
 ): Promise<ApiTestApp> {
   const environment = await prepareTestEnvironment({ SCHEDULER_TICK_MS: '100', ...overrides });
   let platform: Platform | undefined;
   try {
+    await beforeStart?.(environment.config);
     platform = await createPlatform(environment.config, { components });
     const app = await bootstrapApi(platform);
     const started = platform;
