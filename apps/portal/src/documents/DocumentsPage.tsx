@@ -6,10 +6,11 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { formatBytes, formatDateTime } from '../common/format';
 import { Pagination } from '../common/Pagination';
 import { StatusBadge } from '../common/StatusBadge';
+import { StatusFilter } from '../common/StatusFilter';
 import { useDebounced } from '../inbox/use-debounced';
 import { apiQuery, normaliseAmount, PAGE_SIZE, readSearch, SORT_OPTIONS, writeSearch, type DocumentSearchState, type SearchKey } from './document-search';
 
-const STATUSES = ['', 'received', 'stored', 'rejected', 'duplicate'];
+const STATUSES = ['received', 'stored', 'rejected', 'duplicate'];
 /** Typing settles before the list reloads: one request per pause, not per key. */
 const TYPING_PAUSE_MS = 350;
 const TYPED: SearchKey[] = ['q', 'vendor', 'invoiceNumber', 'amountMin', 'amountMax'];
@@ -47,16 +48,7 @@ export function DocumentsPage() {
         <TextFilter label="Vendor" value={draft.vendor} onChange={(value) => type('vendor', value)} />
         <TextFilter label="Invoice number" value={draft.invoiceNumber} onChange={(value) => type('invoiceNumber', value)} />
         <TextFilter label="Any text (file, vendor, number)" value={draft.q} onChange={(value) => type('q', value)} />
-        <label>
-          Status
-          <select value={search.status ?? ''} onChange={(event) => update({ status: event.target.value })}>
-            {STATUSES.map((name) => (
-              <option key={name} value={name}>
-                {name || 'all'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter statuses={STATUSES} value={search.status ?? ''} onChange={(status) => update({ status })} />
         <AmountFilter label="Amount from" value={draft.amountMin} onChange={(value) => type('amountMin', value)} />
         <AmountFilter label="Amount to" value={draft.amountMax} onChange={(value) => type('amountMax', value)} />
         <DateFilter label="Issued from" value={search.issueDateFrom} onChange={(value) => update({ issueDateFrom: value })} />

@@ -7,8 +7,9 @@ import { useEventStream } from '../api/use-event-stream';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { formatDateTime, formatDuration } from '../common/format';
 import { StatusBadge } from '../common/StatusBadge';
+import { StatusFilter } from '../common/StatusFilter';
 
-const STATUSES = ['', 'queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'];
+const STATUSES = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'];
 
 export function RunsPage() {
   const [workflowId, setWorkflowId] = useState('');
@@ -39,16 +40,7 @@ export function RunsPage() {
             ))}
           </select>
         </label>
-        <label>
-          Status
-          <select value={status} onChange={(event) => { setStatus(event.target.value); setCursors([]); }}>
-            {STATUSES.map((name) => (
-              <option key={name} value={name}>
-                {name || 'all'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter statuses={STATUSES} value={status} onChange={(chosen) => { setStatus(chosen); setCursors([]); }} />
       </form>
       <ErrorNotice error={runs.error} />
       {newRuns.length > 0 && (
